@@ -1,0 +1,71 @@
+import Foundation
+
+/// The answer to "what is this code?": the line, the release it was found in, and its neighbours.
+public struct NomenclatureLookup: Hashable, Sendable, Codable {
+    /// The line.
+    public let entry: NomenclatureEntry
+    /// The release the line was read from.
+    public let release: NomenclatureRelease
+    /// The coded ancestors, chapter first.
+    public let ancestors: [NomenclatureEntry]
+    /// The lines directly beneath.
+    public let children: [NomenclatureEntry]
+
+    /// Creates a lookup result.
+    public init(entry: NomenclatureEntry, release: NomenclatureRelease, ancestors: [NomenclatureEntry], children: [NomenclatureEntry]) {
+        self.entry = entry
+        self.release = release
+        self.ancestors = ancestors
+        self.children = children
+    }
+}
+
+extension TariffReference {
+    /// Looks a code up the way the CLI and the API do.
+    ///
+    /// - `version` may name a release (`hs2017`, `us-hts-2026r4`) or a family (`hs`, `us-hts`, `eu-cn`).
+    /// - A family, or no version at all, is resolved to the release in force on `asOf`.
+    /// - With no version, codes of up to 6 digits are looked up in the HS; longer ones in every
+    ///   national tariff in force, and a code found in more than one is reported as ambiguous.
+    /// - A named release that is not in force on an explicitly given `asOf` is refused, so that an
+    ///   answer is never silently out of date.
+    public func lookup(_ code: HSCode, version: String?, asOf: CivilDate, asOfGiven: Bool = true) async throws(ReferenceDataError) -> NomenclatureLookup {
+        let candidates: [NomenclatureRelease]
+        if let version, let family = NomenclatureFamily(rawValue: version.lowercased()) {
+            candidates = [try await release(of: family, asOf: asOf)]
+        } else if let version {
+            guard let known = NomenclatureRelease.known(version) else { throw .unknownRelease(version) }
+            let held = try await releases()
+            guard held.contains(where: { $0.id == known.id }) else { throw .releaseNotImported(known.id) }
+            if asOfGiven {
+                let inForce = try? await release(of: known.family, asOf: asOf)
+                guard inForce?.id == known.id else {
+                    throw .invalidQuery("\(known.id) is not in force on \(asOf)"
+                                        + (inForce.map { "; \($0.id) is" } ?? "") + " — drop --as-of or --version")
+                }
+            }
+            candidates = [known]
+        } else if code.length <= 6 {
+            candidates = [try await release(of: .hs, asOf: asOf)]
+        } else {
+            var inForce: [NomenclatureRelease] = []
+            for family in NomenclatureFamily.allCases where family != .hs {
+                if let r = try? await release(of: family, asOf: asOf) { inForce.append(r) }
+            }
+            guard !inForce.isEmpty else { throw .noReleaseInForce(family: .usHTS, asOf: asOf) }
+            candidates = inForce
+        }
+        var found: [(NomenclatureRelease, NomenclatureEntry)] = []
+        for release in candidates {
+            if let e = try await entry(code, release: release.id) { found.append((release, e)) }
+        }
+        guard let (release, entry) = found.first else {
+            throw .codeNotFound(code: code.dotted, release: candidates.map(\.id).joined(separator: " or "))
+        }
+        guard found.count == 1 else { throw .ambiguousCode(code: code.dotted, releases: found.map(\.0.id)) }
+        return NomenclatureLookup(
+            entry: entry, release: release,
+            ancestors: try await ancestors(of: code, release: release.id),
+            children: try await children(of: code, release: release.id))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// One release of a nomenclature, e.g. `hs2022`, `us-hts-2026r4` or `eu-cn-2026`.
+///
+/// A release is in force from `effectiveFrom` until the next release of the same family starts;
+/// the end is derived from the releases actually held, never stored twice.
+public struct NomenclatureRelease: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The stable identifier used on the command line and in the API.
+    public let id: String
+    /// The family the release belongs to.
+    public let family: NomenclatureFamily
+    /// A human-readable title.
+    public let title: String
+    /// The first day in force.
+    public let effectiveFrom: CivilDate
+    /// The HS edition the release is built on.
+    public let hsBasis: HSVersion
+    /// Where the effective date comes from (a regulation, a notice, or how it was inferred).
+    public let effectiveDateSource: String
+    /// The file that carries this release, relative to a data directory laid out like `../shared/data`.
+    public let relativePath: String
+
+    /// Creates a release description.
+    public init(id: String, family: NomenclatureFamily, title: String, effectiveFrom: CivilDate,
+                hsBasis: HSVersion, effectiveDateSource: String, relativePath: String) {
+        self.id = id
+        self.family = family
+        self.title = title
+        self.effectiveFrom = effectiveFrom
+        self.hsBasis = hsBasis
+        self.effectiveDateSource = effectiveDateSource
+        self.relativePath = relativePath
+    }
+
+    /// The HS edition when this is an HS release, otherwise nil.
+    public var hsVersion: HSVersion? { family == .hs ? hsBasis : nil }
+
+    public var description: String { id }
+
+    /// The releases Corridor knows how to import, with their effective dates and sources.
+    public static let catalogue: [NomenclatureRelease] = [
+        NomenclatureRelease(
+            id: "hs2017", family: .hs, title: "Harmonized System 2017", effectiveFrom: HSVersion.hs2017.entryIntoForce,
+            hsBasis: .hs2017, effectiveDateSource: "WCO: HS 2017 amendments in force 1 January 2017",
+            relativePath: "hs/hs2017.csv"),
+        NomenclatureRelease(
+            id: "hs2022", family: .hs, title: "Harmonized System 2022", effectiveFrom: HSVersion.hs2022.entryIntoForce,
+            hsBasis: .hs2022, effectiveDateSource: "WCO: HS 2022 amendments in force 1 January 2022",
+            relativePath: "hs/hs2022.csv"),
+        NomenclatureRelease(
+            id: "us-hts-2025r13", family: .usHTS, title: "US HTS 2025 Revision 13", effectiveFrom: CivilDate(unchecked: 2025, 1, 1),
+            hsBasis: .hs2022,
+            effectiveDateSource: "USITC HTS 2025 edition (basic edition effective 1 January 2025); Revision 13 is the only 2025 revision held, so it stands for the whole 2025 edition — its own posting date is not recorded",
+            relativePath: "tariffs/us_hts_2025_rev13.csv"),
+        NomenclatureRelease(
+            id: "us-hts-2026r4", family: .usHTS, title: "US HTS 2026 Revision 4", effectiveFrom: CivilDate(unchecked: 2026, 1, 1),
+            hsBasis: .hs2022,
+            effectiveDateSource: "USITC HTS 2026 edition (basic edition effective 1 January 2026); Revision 4 is the only 2026 revision held, so it stands for the whole 2026 edition — its own posting date is not recorded",
+            relativePath: "tariffs/us_hts_2026_rev4.csv"),
+        NomenclatureRelease(
+            id: "eu-cn-2025", family: .euCN, title: "EU Combined Nomenclature 2025", effectiveFrom: CivilDate(unchecked: 2025, 1, 1),
+            hsBasis: .hs2022,
+            effectiveDateSource: "Council Regulation (EEC) No 2658/87 Art. 12: the CN annex is replaced each year from 1 January (CN 2025: Commission Implementing Regulation (EU) 2024/2522)",
+            relativePath: "tariffs/eu_cn_2025.json"),
+        NomenclatureRelease(
+            id: "eu-cn-2026", family: .euCN, title: "EU Combined Nomenclature 2026", effectiveFrom: CivilDate(unchecked: 2026, 1, 1),
+            hsBasis: .hs2022,
+            effectiveDateSource: "Council Regulation (EEC) No 2658/87 Art. 12: the CN annex is replaced each year from 1 January (CN 2026)",
+            relativePath: "tariffs/eu_cn_2026.json"),
+    ]
+
+    /// The catalogue entry with this identifier (case-insensitive; `us-hts-2026-rev4` and `us-hts-2026r4` both work).
+    public static func known(_ id: String) -> NomenclatureRelease? {
+        let key = id.lowercased().replacingOccurrences(of: "-rev", with: "r").replacingOccurrences(of: "_", with: "-")
+        return catalogue.first { $0.id == key }
+    }
+}

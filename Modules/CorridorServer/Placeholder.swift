@@ -1,0 +1,1 @@
+public let placeholder_CorridorServer = 0

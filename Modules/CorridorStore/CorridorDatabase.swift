@@ -1,0 +1,39 @@
+public import GRDB
+import Foundation
+
+/// The Corridor SQLite database: a WAL-mode `DatabasePool` on disk (or a queue in memory for
+/// tests), migrated to the current schema on open.
+public struct CorridorDatabase: Sendable {
+    /// The underlying GRDB writer.
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    public init(path: String) throws(StoreError) {
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            var config = Configuration()
+            config.busyMode = .timeout(10)
+            let pool = try DatabasePool(path: path, configuration: config)
+            try CorridorMigrations.migrator.migrate(pool)
+            writer = pool
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// An empty, migrated in-memory database (for tests and previews).
+    public static func inMemory() throws(StoreError) -> CorridorDatabase {
+        do {
+            let queue = try DatabaseQueue()
+            try CorridorMigrations.migrator.migrate(queue)
+            return CorridorDatabase(writer: queue)
+        } catch {
+            throw .cannotOpen(path: ":memory:", reason: "\(error)")
+        }
+    }
+
+    private init(writer: any DatabaseWriter) { self.writer = writer }
+}

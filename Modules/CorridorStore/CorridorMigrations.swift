@@ -1,0 +1,80 @@
+import GRDB
+
+/// The versioned schema. Migrations are append-only: never edit one that has shipped.
+enum CorridorMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-reference-data") { db in
+            try db.execute(sql: """
+                CREATE TABLE source_file (
+                    dataset TEXT PRIMARY KEY,
+                    location TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    rows INTEGER NOT NULL,
+                    imported_at TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE release (
+                    id TEXT PRIMARY KEY,
+                    family TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    effective_from TEXT NOT NULL,
+                    hs_basis TEXT NOT NULL,
+                    effective_date_source TEXT NOT NULL,
+                    relative_path TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE nomenclature (
+                    release_id TEXT NOT NULL REFERENCES release(id) ON DELETE CASCADE,
+                    code TEXT NOT NULL,
+                    description TEXT NOT NULL,
+                    full_description TEXT NOT NULL,
+                    parent TEXT,
+                    section TEXT,
+                    units TEXT NOT NULL,
+                    general_rate TEXT,
+                    special_rate TEXT,
+                    column2_rate TEXT,
+                    additional_duties TEXT,
+                    quota TEXT,
+                    UNIQUE (release_id, code)
+                ) STRICT;
+                CREATE INDEX nomenclature_parent ON nomenclature(release_id, parent);
+                CREATE VIRTUAL TABLE nomenclature_fts USING fts5(
+                    description, full_description, release_id UNINDEXED,
+                    tokenize = 'porter unicode61 remove_diacritics 2'
+                );
+                CREATE TABLE correlation (
+                    from_version TEXT NOT NULL,
+                    to_version TEXT NOT NULL,
+                    from_code TEXT NOT NULL,
+                    to_code TEXT NOT NULL,
+                    relationship TEXT NOT NULL,
+                    partial INTEGER NOT NULL,
+                    PRIMARY KEY (from_version, to_version, from_code, to_code)
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX correlation_reverse ON correlation(from_version, to_version, to_code);
+                """)
+        }
+        migrator.registerMigration("v1-tenants") { db in
+            try db.execute(sql: """
+                CREATE TABLE enterprise (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    tier TEXT NOT NULL,
+                    country TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE api_key (
+                    id TEXT PRIMARY KEY,
+                    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+                    role TEXT NOT NULL,
+                    secret_hash TEXT NOT NULL,
+                    label TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                ) STRICT;
+                CREATE INDEX api_key_enterprise ON api_key(enterprise_id);
+                """)
+        }
+        return migrator
+    }
+}

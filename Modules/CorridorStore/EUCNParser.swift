@@ -1,0 +1,66 @@
+import CorridorModel
+import Foundation
+
+/// Parses the EU Combined Nomenclature JSON published by xterr/php-cncodes
+/// (an array of `{code, rawCode, name, version, subheading, heading, chapter, section, supplementaryUnit}`).
+enum EUCNParser {
+    private struct Item: Decodable {
+        let code: String
+        let name: String
+        let version: Int
+        let section: String?
+        let supplementaryUnit: String?
+    }
+
+    static func parse(_ data: Data, file: String, release: NomenclatureRelease, year: Int,
+                      subheadingText: [String: String]) throws(ImportError) -> [NomenclatureEntry] {
+        let items: [Item]
+        do {
+            items = try JSONDecoder().decode([Item].self, from: data)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw .malformed(file: file, line: 0, reason: "not valid JSON: \(context.debugDescription) \(underlying(context))")
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw .malformed(file: file, line: 0, reason: "element \(position(context)) has no '\(key.stringValue)'")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw .malformed(file: file, line: 0, reason: "element \(position(context)): \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw .malformed(file: file, line: 0, reason: "element \(position(context)) has a null where a value is required")
+        } catch {
+            throw .malformed(file: file, line: 0, reason: "not a CN code list: \(error)")
+        }
+        var entries: [NomenclatureEntry] = []
+        entries.reserveCapacity(items.count)
+        var seen = Set<String>()
+        for (index, item) in items.enumerated() {
+            let at = "element \(index) (code \(item.code))"
+            guard item.version == year else {
+                throw .malformed(file: file, line: 0, reason: "\(at) belongs to CN \(item.version), but this file was given as \(release.id)")
+            }
+            let code: HSCode
+            do {
+                code = try HSCode(item.code)
+            } catch {
+                throw .malformed(file: file, line: 0, reason: "\(at): \(error.description)")
+            }
+            guard code.length == 8 else { throw .malformed(file: file, line: 0, reason: "\(at): CN codes have 8 digits") }
+            let name = item.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty else { throw .malformed(file: file, line: 0, reason: "\(at) has an empty name") }
+            guard seen.insert(code.digits).inserted else { throw .malformed(file: file, line: 0, reason: "\(at) appears twice") }
+            let hs6 = code.subheading
+            let full = hs6.flatMap { subheadingText[$0.digits] }.map { "\($0) > \(name)" } ?? name
+            entries.append(NomenclatureEntry(
+                release: release.id, code: code, description: name, fullDescription: full, parent: hs6,
+                section: item.section, units: item.supplementaryUnit.map { [$0] } ?? []))
+        }
+        guard !entries.isEmpty else { throw .malformed(file: file, line: 0, reason: "the list is empty") }
+        return entries
+    }
+
+    private static func position(_ context: DecodingError.Context) -> String {
+        context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    private static func underlying(_ context: DecodingError.Context) -> String {
+        context.underlyingError.map { "(\($0))" } ?? ""
+    }
+}

@@ -1,0 +1,237 @@
+public import CorridorModel
+import Foundation
+import GRDB
+
+/// `TariffReference` on the Corridor SQLite database.
+public struct ReferenceStore: TariffReference {
+    private let database: CorridorDatabase
+
+    /// Reads reference data from `database`.
+    public init(database: CorridorDatabase) {
+        self.database = database
+    }
+
+    public func releases() async throws(ReferenceDataError) -> [NomenclatureRelease] {
+        try await read { db in try Self.fetchReleases(db) }
+    }
+
+    public func release(of family: NomenclatureFamily, asOf: CivilDate) async throws(ReferenceDataError) -> NomenclatureRelease {
+        let held = try await releases().filter { $0.family == family && $0.effectiveFrom <= asOf }
+        guard let latest = held.max(by: { ($0.effectiveFrom, $0.id) < ($1.effectiveFrom, $1.id) }) else {
+            throw .noReleaseInForce(family: family, asOf: asOf)
+        }
+        return latest
+    }
+
+    /// The release with this identifier, checking that it has been imported.
+    public func release(_ id: String) async throws(ReferenceDataError) -> NomenclatureRelease {
+        guard let known = NomenclatureRelease.known(id) else { throw .unknownRelease(id) }
+        guard try await releases().contains(where: { $0.id == known.id }) else { throw .releaseNotImported(known.id) }
+        return known
+    }
+
+    public func entry(_ code: HSCode, release: String) async throws(ReferenceDataError) -> NomenclatureEntry? {
+        let id = try await self.release(release).id
+        return try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?", arguments: [id, code.digits])
+                .map { try Self.entry(from: $0) }
+        }
+    }
+
+    public func children(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
+        let id = try await self.release(release).id
+        return try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND parent = ? ORDER BY code",
+                             arguments: [id, code.digits]).map { try Self.entry(from: $0) }
+        }
+    }
+
+    public func ancestors(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
+        let id = try await self.release(release).id
+        return try await read { db in
+            var chain: [NomenclatureEntry] = []
+            var next = try String.fetchOne(db, sql: "SELECT parent FROM nomenclature WHERE release_id = ? AND code = ?",
+                                           arguments: [id, code.digits])
+            // Follow stored parent links; the HS rows of a national line's basis are not in the same release.
+            while let parent = next, chain.count < 12 {
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?",
+                                                 arguments: [id, parent]) else { break }
+                chain.append(try Self.entry(from: row))
+                next = row["parent"]
+            }
+            return chain.reversed()
+        }
+    }
+
+    public func search(_ text: String, release: String?, limit: Int) async throws(ReferenceDataError) -> [SearchHit] {
+        guard (1...500).contains(limit) else { throw .invalidQuery("limit must be between 1 and 500, got \(limit)") }
+        let tokens = Self.searchTokens(text)
+        guard !tokens.isEmpty else { throw .invalidQuery("search text '\(text)' has no words to search for") }
+        var releaseID: String?
+        if let release { releaseID = try await self.release(release).id }
+        return try await read { [releaseID] db in
+            // All words first; when nothing matches them all, any word.
+            for joiner in [" AND ", " OR "] {
+                let match = tokens.map { "\"\($0)\"" }.joined(separator: joiner)
+                var sql = """
+                    SELECT n.*, bm25(nomenclature_fts, 2.0, 1.0, 0.0) AS rank
+                    FROM nomenclature_fts JOIN nomenclature n ON n.rowid = nomenclature_fts.rowid
+                    WHERE nomenclature_fts MATCH ?
+                    """
+                var arguments: StatementArguments = [match]
+                if let releaseID {
+                    sql += " AND nomenclature_fts.release_id = ?"
+                    arguments += [releaseID]
+                }
+                sql += " ORDER BY rank, n.release_id DESC, n.code LIMIT ?"
+                arguments += [limit]
+                let hits = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                    SearchHit(entry: try Self.entry(from: $0), score: -($0["rank"] as Double))
+                }
+                if !hits.isEmpty || tokens.count == 1 { return hits }
+            }
+            return []
+        }
+    }
+
+    public func correlate(_ code: HSCode, from: HSVersion, to: HSVersion) async throws(ReferenceDataError) -> Correlation {
+        guard code.length == 6 else {
+            throw .invalidQuery("correlation tables map 6-digit subheadings; \(code.dotted) has \(code.length) digits"
+                                + (code.subheading.map { " — try \($0.dotted)" } ?? ""))
+        }
+        if from == to {
+            return Correlation(code: code, from: from, to: to, targets: [Correlation.Target(code: code, relationship: .oneToOne)], path: [])
+        }
+        return try await read { db in
+            func count(_ a: HSVersion, _ b: HSVersion) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM correlation WHERE from_version = ? AND to_version = ?",
+                                 arguments: [a.rawValue, b.rawValue]) ?? 0
+            }
+            let targetRelease = try String.fetchOne(db, sql: "SELECT id FROM release WHERE family = 'hs' AND hs_basis = ?", arguments: [to.rawValue])
+            func describe(_ c: String) throws -> String? {
+                guard let targetRelease else { return nil }
+                return try String.fetchOne(db, sql: "SELECT description FROM nomenclature WHERE release_id = ? AND code = ?",
+                                           arguments: [targetRelease, c])
+            }
+            let rows: [Row]
+            let path: String
+            let inverted: Bool
+            if try count(from, to) > 0 {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT to_code AS target, relationship, partial FROM correlation
+                    WHERE from_version = ? AND to_version = ? AND from_code = ? ORDER BY to_code
+                    """, arguments: [from.rawValue, to.rawValue, code.digits])
+                path = "\(from.rawValue)→\(to.rawValue)"
+                inverted = false
+            } else if try count(to, from) > 0 {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT from_code AS target, relationship, partial FROM correlation
+                    WHERE from_version = ? AND to_version = ? AND to_code = ? ORDER BY from_code
+                    """, arguments: [to.rawValue, from.rawValue, code.digits])
+                path = "\(to.rawValue)→\(from.rawValue) (read in reverse)"
+                inverted = true
+            } else {
+                throw ReferenceDataError.noCorrelation(from: from, to: to)
+            }
+            guard !rows.isEmpty else { throw ReferenceDataError.codeNotFound(code: code.dotted, release: "the \(from.rawValue) correlation table") }
+            let targets = try rows.map { row -> Correlation.Target in
+                let target: String = row["target"]
+                let relationship = CorrelationRelationship(rawValue: row["relationship"]) ?? .manyToMany
+                return Correlation.Target(
+                    code: try HSCode(target), relationship: inverted ? relationship.inverted : relationship,
+                    partial: row["partial"], description: try describe(target))
+            }
+            return Correlation(code: code, from: from, to: to, targets: targets, path: [path])
+        }
+    }
+
+    public func nationalLines(under subheading: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
+        let known = try await self.release(release)
+        guard known.family != .hs else { throw .invalidQuery("\(known.id) is an HS release; national lines live in us-hts-* and eu-cn-* releases") }
+        guard subheading.length == 6 else { throw .invalidQuery("national lines are listed under a 6-digit subheading, got \(subheading.dotted)") }
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM nomenclature WHERE release_id = ? AND code LIKE ? AND length(code) > 6 ORDER BY code
+                """, arguments: [known.id, subheading.digits + "%"]).map { try Self.entry(from: $0) }
+        }
+    }
+
+    public func diff(from: String, to: String) async throws(ReferenceDataError) -> TariffDiff {
+        let old = try await release(from), new = try await release(to)
+        guard old.family == new.family else { throw .incomparableReleases(old.id, new.id) }
+        let (before, after) = try await read { db in
+            (try Self.linesByCode(db, release: old.id), try Self.linesByCode(db, release: new.id))
+        }
+        return TariffDiff(from: old.id, to: new.id, changes: TariffDiffer.changes(before: before, after: after))
+    }
+
+    /// Counts of what each imported source holds, for `corridor-data status` and `/health`.
+    public func sources() async throws(ReferenceDataError) -> [(dataset: String, location: String, sha256: String, rows: Int, importedAt: String)] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM source_file ORDER BY dataset").map {
+                (dataset: $0["dataset"], location: $0["location"], sha256: $0["sha256"], rows: $0["rows"], importedAt: $0["imported_at"])
+            }
+        }
+    }
+
+    // MARK: - Row mapping
+
+    static func encodeUnits(_ units: [String]) -> String {
+        guard let data = try? JSONEncoder().encode(units) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decodeUnits(_ text: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+
+    static func entry(from row: Row) throws -> NomenclatureEntry {
+        let rates = TariffRates(general: row["general_rate"], special: row["special_rate"], column2: row["column2_rate"],
+                                additional: row["additional_duties"], quota: row["quota"])
+        let parent: String? = row["parent"]
+        return NomenclatureEntry(
+            release: row["release_id"], code: try HSCode(row["code"] as String), description: row["description"],
+            fullDescription: row["full_description"], parent: try parent.map { try HSCode($0) }, section: row["section"],
+            units: decodeUnits(row["units"]), rates: rates.isEmpty ? nil : rates)
+    }
+
+    private static func linesByCode(_ db: Database, release: String) throws -> [String: NomenclatureEntry] {
+        var lines: [String: NomenclatureEntry] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM nomenclature WHERE release_id = ?", arguments: [release])
+        while let row = try rows.next() {
+            let e = try entry(from: row)
+            lines[e.code.digits] = e
+        }
+        return lines
+    }
+
+    private static func fetchReleases(_ db: Database) throws -> [NomenclatureRelease] {
+        try Row.fetchAll(db, sql: "SELECT * FROM release ORDER BY family, effective_from, id").compactMap { row in
+            guard let family = NomenclatureFamily(rawValue: row["family"]),
+                  let basis = HSVersion(rawValue: row["hs_basis"]),
+                  let from = CivilDate(row["effective_from"] as String) else { return nil }
+            return NomenclatureRelease(id: row["id"], family: family, title: row["title"], effectiveFrom: from, hsBasis: basis,
+                                       effectiveDateSource: row["effective_date_source"], relativePath: row["relative_path"])
+        }
+    }
+
+    /// Words for an FTS5 query: letters and digits only, so user text can never inject query syntax.
+    static func searchTokens(_ text: String) -> [String] {
+        text.lowercased()
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            .map(String.init)
+            .filter { !["and", "or", "not", "near", "of", "the", "for", "a", "an"].contains($0) }
+            .prefix(16)
+            .map { $0 }
+    }
+
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ReferenceDataError) -> T {
+        do {
+            return try await database.writer.read(body)
+        } catch let error as ReferenceDataError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+}

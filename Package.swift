@@ -1,0 +1,162 @@
+// swift-tools-version:6.1
+// Corridor: an open platform for cross-border e-commerce.
+//
+// The package reads as the architecture (Docs/ARCHITECTURE.md):
+//   CorridorModel            shared vocabulary and the seams (protocols); no dependencies of ours
+//   Corridor<Engine>         engines; each imports CorridorModel only (added by later issues)
+//   CorridorStore            persistence on SQLite (GRDB); implements the seams CorridorModel defines
+//   CorridorServer           the Hummingbird application; composes the store and the engines
+//   Apps/*                   thin executables: argument parsing and wiring only
+// Scripts/check-layers enforces the dependency rule from `swift package dump-package`.
+
+import PackageDescription
+
+/// Settings applied to every target, as Hummingbird does.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "corridor",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CorridorModel", targets: ["CorridorModel"]),
+        .library(name: "CorridorStore", targets: ["CorridorStore"]),
+        .library(name: "CorridorServer", targets: ["CorridorServer"]),
+        .executable(name: "corridord", targets: ["corridord"]),
+        .executable(name: "corridor-data", targets: ["corridor-data"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // Hummingbird's default traits pull in swift-configuration, which we do not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: - Model
+
+        /** The shared domain vocabulary: value types and the seams engines read through. */
+        .target(
+            name: "CorridorModel",
+            path: "Modules/CorridorModel"
+        ),
+
+        // MARK: - Persistence
+
+        /** SQLite persistence (GRDB): reference-data importers and queries, tenants and API keys. */
+        .target(
+            name: "CorridorStore",
+            dependencies: [
+                "CorridorModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Modules/CorridorStore"
+        ),
+
+        // MARK: - Composition
+
+        /** The Hummingbird application: configuration, auth, routes, problem+json, metrics. */
+        .target(
+            name: "CorridorServer",
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Modules/CorridorServer"
+        ),
+
+        // MARK: - Apps
+
+        /** The daemon: `corridord serve` and admin commands (`keys create`). */
+        .executableTarget(
+            name: "corridord",
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+                "CorridorServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/corridord"
+        ),
+
+        /** Reference-data CLI: import, lookup, search, correlate, diff. */
+        .executableTarget(
+            name: "corridor-data",
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/corridor-data"
+        ),
+
+        // MARK: - Benchmarks
+
+        /** Release-build measurements recorded in Docs/BENCHMARKS.md (`make bench`). */
+        .executableTarget(
+            name: "corridor-bench",
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+            ],
+            path: "Benchmarks/corridor-bench"
+        ),
+
+        // MARK: - Tests (mirror Modules/ and Apps/)
+
+        .testTarget(
+            name: "CorridorModelTests",
+            dependencies: ["CorridorModel"],
+            path: "Tests/CorridorModelTests"
+        ),
+        .testTarget(
+            name: "CorridorStoreTests",
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/CorridorStoreTests"
+        ),
+        .testTarget(
+            name: "CorridorServerTests",
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+                "CorridorServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/CorridorServerTests"
+        ),
+        .testTarget(
+            name: "AppsTests",
+            dependencies: ["CorridorModel"],
+            path: "Tests/AppsTests"
+        ),
+    ]
+)
+
+// One loop applies the shared settings to every target (as swift-nio does).
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+}
