@@ -35,15 +35,9 @@ struct CorrelateCommand: AsyncParsableCommand {
         let result = try await query { () async throws(ReferenceDataError) in
             try await store.correlate(code, from: source, to: target)
         }
-        struct Target: Encodable { let code: String, dotted: String, relationship: String, partial: Bool, description: String? }
-        struct View: Encodable { let code: String, from: String, to: String, path: [String], targets: [Target] }
         switch format {
         case .json:
-            try printJSON(View(code: result.code.digits, from: source.rawValue, to: target.rawValue, path: result.path,
-                               targets: result.targets.map {
-                                   Target(code: $0.code.digits, dotted: $0.code.dotted, relationship: $0.relationship.rawValue,
-                                          partial: $0.partial, description: $0.description)
-                               }))
+            try printJSON(result)
         case .table, .csv:
             print("\(result.code.dotted) (\(source.rawValue)) → \(target.rawValue)   [\(result.path.joined(separator: ", "))]")
             for t in result.targets {

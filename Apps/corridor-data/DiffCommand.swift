@@ -23,21 +23,17 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         let store = ReferenceStore(database: try db.open(mustExist: true))
         let diff = try await query { () async throws(ReferenceDataError) in try await store.diff(from: old, to: new) }
-        struct Change: Encodable { let kind: String, code: String, dotted: String, field: String?, before: String?, after: String? }
-        struct View: Encodable { let from: String, to: String, counts: [String: Int], changes: [Change] }
-        let counts = Dictionary(uniqueKeysWithValues: TariffChange.Kind.allCases.map { ($0.rawValue, diff.counts[$0] ?? 0) })
+        let counts = diff.counts
         switch format {
         case .json:
-            try printJSON(View(from: diff.from, to: diff.to, counts: counts, changes: diff.changes.map {
-                Change(kind: $0.kind.rawValue, code: $0.code.digits, dotted: $0.code.dotted, field: $0.field, before: $0.before, after: $0.after)
-            }))
+            try printJSON(diff)
         case .csv:
             print("kind,code,field,before,after")
             for c in diff.changes {
                 print([c.kind.rawValue, c.code.digits, c.field, c.before, c.after].map(csvField).joined(separator: ","))
             }
         case .table:
-            print("\(diff.from) → \(diff.to): " + TariffChange.Kind.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
+            print("\(diff.from) → \(diff.to): " + TariffChange.Kind.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
             for c in diff.changes {
                 let detail = c.field.map { "\($0): \(c.before ?? "∅") → \(c.after ?? "∅")" } ?? (c.after ?? c.before ?? "")
                 print("\(c.kind.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(c.code.dotted.padding(toLength: 14, withPad: " ", startingAt: 0)) \(detail)")

@@ -34,7 +34,7 @@ struct LookupCommand: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            try printJSON(LookupView(result))
+            try printJSON(result)
         case .table, .csv:
             let e = result.entry
             print("\(e.code.dotted)  \(e.description)")

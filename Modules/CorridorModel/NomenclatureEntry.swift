@@ -36,4 +36,32 @@ public struct NomenclatureEntry: Hashable, Sendable, Codable {
 
     /// The code's level: 2, 4, 6, 8 or 10 digits.
     public var level: Int { code.length }
+
+    private enum CodingKeys: String, CodingKey {
+        case release, code, dotted, level, description, fullDescription, parent, section, units, rates
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(release: try c.decode(String.self, forKey: .release), code: try c.decode(HSCode.self, forKey: .code),
+                  description: try c.decode(String.self, forKey: .description),
+                  fullDescription: try c.decodeIfPresent(String.self, forKey: .fullDescription),
+                  parent: try c.decodeIfPresent(HSCode.self, forKey: .parent), section: try c.decodeIfPresent(String.self, forKey: .section),
+                  units: try c.decodeIfPresent([String].self, forKey: .units) ?? [], rates: try c.decodeIfPresent(TariffRates.self, forKey: .rates))
+    }
+
+    /// Encodes the stored fields plus `dotted` (`8517.13`) and `level`, for readers of the JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(release, forKey: .release)
+        try c.encode(code, forKey: .code)
+        try c.encode(code.dotted, forKey: .dotted)
+        try c.encode(level, forKey: .level)
+        try c.encode(description, forKey: .description)
+        try c.encode(fullDescription, forKey: .fullDescription)
+        try c.encodeIfPresent(parent, forKey: .parent)
+        try c.encodeIfPresent(section, forKey: .section)
+        try c.encode(units, forKey: .units)
+        try c.encodeIfPresent(rates, forKey: .rates)
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The answer to "what is this code?": the line, the release it was found in, and its neighbours.
-public struct NomenclatureLookup: Hashable, Sendable, Codable {
+public struct NomenclatureLookup: Hashable, Sendable, Encodable {
     /// The line.
     public let entry: NomenclatureEntry
     /// The release the line was read from.
@@ -17,6 +17,30 @@ public struct NomenclatureLookup: Hashable, Sendable, Codable {
         self.release = release
         self.ancestors = ancestors
         self.children = children
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case code, dotted, level, description, fullDescription, parent, section, units, rates
+        case release, releaseTitle, effectiveFrom, ancestors, children
+    }
+
+    /// A flat object: the entry's fields at the top (`code`, `description`, ...), then the release and neighbours.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entry.code, forKey: .code)
+        try c.encode(entry.code.dotted, forKey: .dotted)
+        try c.encode(entry.level, forKey: .level)
+        try c.encode(entry.description, forKey: .description)
+        try c.encode(entry.fullDescription, forKey: .fullDescription)
+        try c.encodeIfPresent(entry.parent, forKey: .parent)
+        try c.encodeIfPresent(entry.section, forKey: .section)
+        try c.encode(entry.units, forKey: .units)
+        try c.encodeIfPresent(entry.rates, forKey: .rates)
+        try c.encode(release.id, forKey: .release)
+        try c.encode(release.title, forKey: .releaseTitle)
+        try c.encode(release.effectiveFrom, forKey: .effectiveFrom)
+        try c.encode(ancestors, forKey: .ancestors)
+        try c.encode(children, forKey: .children)
     }
 }
 

@@ -1,0 +1,75 @@
+import Foundation
+import Yams
+
+/// The daemon's settings. Each has a default; a YAML file overrides the defaults and
+/// environment variables override the file.
+///
+/// ```yaml
+/// host: 0.0.0.0
+/// port: 8080
+/// database: /var/lib/corridor/corridor.sqlite
+/// data: /srv/corridor/data
+/// logLevel: info
+/// ```
+public struct ServerConfiguration: Codable, Sendable, Equatable {
+    /// The address to listen on. Default `127.0.0.1`; env `CORRIDOR_HOST`.
+    public var host: String = "127.0.0.1"
+    /// The TCP port. Default `8080`; env `CORRIDOR_PORT`.
+    public var port: Int = 8080
+    /// The SQLite database file. Default `./corridor.sqlite`; env `CORRIDOR_DATABASE`.
+    public var database: String = "corridor.sqlite"
+    /// The reference-data directory (layout of `../shared/data`). Default `../shared/data`; env `CORRIDOR_DATA`.
+    public var data: String = "../shared/data"
+    /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`. Default `info`; env `CORRIDOR_LOG_LEVEL`.
+    public var logLevel: String = "info"
+
+    /// The defaults.
+    public init() {}
+
+    private enum CodingKeys: String, CodingKey { case host, port, database, data, logLevel }
+
+    public init(from decoder: any Decoder) throws {
+        let defaults = ServerConfiguration()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        host = try c.decodeIfPresent(String.self, forKey: .host) ?? defaults.host
+        port = try c.decodeIfPresent(Int.self, forKey: .port) ?? defaults.port
+        database = try c.decodeIfPresent(String.self, forKey: .database) ?? defaults.database
+        data = try c.decodeIfPresent(String.self, forKey: .data) ?? defaults.data
+        logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
+    }
+
+    /// Loads the configuration: defaults, then the YAML `file` if given, then `environment`.
+    public static func load(file: String?, environment: [String: String]) throws(ConfigurationError) -> ServerConfiguration {
+        var config = ServerConfiguration()
+        if let file {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw .unreadableFile(file) }
+            do {
+                if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    config = try YAMLDecoder().decode(ServerConfiguration.self, from: text)
+                }
+            } catch {
+                throw .invalidFile(file, reason: "\(error)")
+            }
+        }
+        if let v = environment["CORRIDOR_HOST"] { config.host = v }
+        if let v = environment["CORRIDOR_PORT"] {
+            guard let port = Int(v) else { throw .invalidValue(name: "CORRIDOR_PORT", value: v, reason: "not a whole number") }
+            config.port = port
+        }
+        if let v = environment["CORRIDOR_DATABASE"] { config.database = v }
+        if let v = environment["CORRIDOR_DATA"] { config.data = v }
+        if let v = environment["CORRIDOR_LOG_LEVEL"] { config.logLevel = v }
+        try config.validate()
+        return config
+    }
+
+    /// Checks ranges and names.
+    public func validate() throws(ConfigurationError) {
+        guard (0...65535).contains(port) else { throw .invalidValue(name: "port", value: "\(port)", reason: "must be 0–65535") }
+        guard !host.isEmpty else { throw .invalidValue(name: "host", value: host, reason: "must not be empty") }
+        guard !database.isEmpty else { throw .invalidValue(name: "database", value: database, reason: "must not be empty") }
+        guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
+            throw .invalidValue(name: "logLevel", value: logLevel, reason: "use trace, debug, info, notice, warning, error or critical")
+        }
+    }
+}
