@@ -125,6 +125,13 @@ let package = Package(
 
         // MARK: - Tests (mirror Modules/ and Apps/)
 
+        /** Shared test helpers: locating ../shared/data and Fixtures/, building a store from the real files. */
+        .target(
+            name: "CorridorTestSupport",
+            dependencies: ["CorridorModel", "CorridorStore"],
+            path: "Tests/CorridorTestSupport"
+        ),
+
         .testTarget(
             name: "CorridorModelTests",
             dependencies: ["CorridorModel"],
@@ -135,6 +142,7 @@ let package = Package(
             dependencies: [
                 "CorridorModel",
                 "CorridorStore",
+                "CorridorTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/CorridorStoreTests"
@@ -145,15 +153,18 @@ let package = Package(
                 "CorridorModel",
                 "CorridorStore",
                 "CorridorServer",
+                "CorridorTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             path: "Tests/CorridorServerTests"
         ),
         .testTarget(
             name: "AppsTests",
-            dependencies: ["CorridorModel"],
+            dependencies: ["CorridorModel", "CorridorTestSupport"],
             path: "Tests/AppsTests"
         ),
     ]
