@@ -1,0 +1,47 @@
+import Foundation
+import CorridorModel
+import CorridorServer
+import CorridorTestSupport
+import Testing
+
+@Suite("Server configuration")
+struct ConfigurationTests {
+    @Test("defaults, then the file, then the environment")
+    func layering() throws {
+        let defaults = try ServerConfiguration.load(file: nil, environment: [:])
+        #expect(defaults.database == "corridor.sqlite" && defaults.port == 8080 && defaults.host == "127.0.0.1")
+        let file = TestData.fixture("config/corridord.yaml").path
+        let fromFile = try ServerConfiguration.load(file: file, environment: [:])
+        #expect(fromFile.port == 9090 && fromFile.host == "0.0.0.0" && fromFile.logLevel == "debug")
+        #expect(fromFile.data == "../shared/data", "settings the file leaves out keep their defaults")
+        let env = try ServerConfiguration.load(file: file, environment: ["CORRIDOR_PORT": "7070", "CORRIDOR_DATABASE": "/tmp/x.sqlite"])
+        #expect(env.port == 7070 && env.database == "/tmp/x.sqlite" && env.host == "0.0.0.0")
+    }
+
+    @Test("bad settings are refused with the setting named")
+    func errors() {
+        #expect(throws: ConfigurationError.invalidValue(name: "CORRIDOR_PORT", value: "http", reason: "not a whole number")) {
+            try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_PORT": "http"])
+        }
+        #expect(throws: ConfigurationError.unreadableFile("/no/such.yaml")) { try ServerConfiguration.load(file: "/no/such.yaml", environment: [:]) }
+        #expect { try ServerConfiguration.load(file: TestData.fixture("config/bad-port.yaml").path, environment: [:]) } throws: {
+            guard case .invalidFile(let path, _) = $0 as? ConfigurationError else { return false }
+            return path.hasSuffix("bad-port.yaml")
+        }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_LOG_LEVEL": "loud"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_PORT": "70000"]) }
+    }
+
+    @Test("API keys: the stored hash matches only the issued key")
+    func keys() throws {
+        let issued = APIKeys.issue(enterprise: try .init("alpha"), role: .enterprise, label: "", at: .init(timeIntervalSince1970: 0))
+        #expect(issued.key.hasPrefix("cor_k"))
+        #expect(APIKeys.keyID(of: issued.key) == issued.record.id)
+        #expect(APIKeys.matches(issued.key, issued.record))
+        #expect(!APIKeys.matches(issued.key + "x", issued.record))
+        #expect(issued.record.secretHash != issued.key && issued.record.secretHash.count == 64)
+        let other = APIKeys.issue(enterprise: try .init("alpha"), role: .enterprise, label: "", at: .init(timeIntervalSince1970: 0))
+        #expect(other.key != issued.key && other.record.id != issued.record.id)
+        #expect(APIKeys.keyID(of: "cor_short_x") == nil)
+    }
+}
