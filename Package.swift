@@ -119,6 +119,7 @@ let package = Package(
             dependencies: [
                 "CorridorModel",
                 "CorridorStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/corridor-bench"
         ),

@@ -38,7 +38,7 @@ enum CorridorMigrations {
                     quota TEXT,
                     UNIQUE (release_id, code)
                 ) STRICT;
-                CREATE INDEX nomenclature_parent ON nomenclature(release_id, parent);
+                CREATE INDEX nomenclature_parent ON nomenclature(release_id, parent, code);
                 CREATE VIRTUAL TABLE nomenclature_fts USING fts5(
                     description, full_description, release_id UNINDEXED,
                     tokenize = 'porter unicode61 remove_diacritics 2'

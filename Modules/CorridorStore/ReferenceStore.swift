@@ -25,30 +25,37 @@ public struct ReferenceStore: TariffReference {
 
     /// The release with this identifier, checking that it has been imported.
     public func release(_ id: String) async throws(ReferenceDataError) -> NomenclatureRelease {
-        guard let known = NomenclatureRelease.known(id) else { throw .unknownRelease(id) }
-        guard try await releases().contains(where: { $0.id == known.id }) else { throw .releaseNotImported(known.id) }
+        try await read { db in try Self.requireRelease(db, id) }
+    }
+
+    /// The catalogue entry for `id`, checked to be imported, inside an open read (one database hop per query).
+    private static func requireRelease(_ db: Database, _ id: String) throws -> NomenclatureRelease {
+        guard let known = NomenclatureRelease.known(id) else { throw ReferenceDataError.unknownRelease(id) }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM release WHERE id = ?", arguments: [known.id]) == true else {
+            throw ReferenceDataError.releaseNotImported(known.id)
+        }
         return known
     }
 
     public func entry(_ code: HSCode, release: String) async throws(ReferenceDataError) -> NomenclatureEntry? {
-        let id = try await self.release(release).id
-        return try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?", arguments: [id, code.digits])
+        try await read { db in
+            let id = try Self.requireRelease(db, release).id
+            return try Row.fetchOne(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?", arguments: [id, code.digits])
                 .map { try Self.entry(from: $0) }
         }
     }
 
     public func children(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
-        let id = try await self.release(release).id
-        return try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND parent = ? ORDER BY code",
+        try await read { db in
+            let id = try Self.requireRelease(db, release).id
+            return try Row.fetchAll(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND parent = ? ORDER BY code",
                              arguments: [id, code.digits]).map { try Self.entry(from: $0) }
         }
     }
 
     public func ancestors(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
-        let id = try await self.release(release).id
-        return try await read { db in
+        try await read { db in
+            let id = try Self.requireRelease(db, release).id
             var chain: [NomenclatureEntry] = []
             var next = try String.fetchOne(db, sql: "SELECT parent FROM nomenclature WHERE release_id = ? AND code = ?",
                                            arguments: [id, code.digits])
@@ -67,9 +74,8 @@ public struct ReferenceStore: TariffReference {
         guard (1...500).contains(limit) else { throw .invalidQuery("limit must be between 1 and 500, got \(limit)") }
         let tokens = Self.searchTokens(text)
         guard !tokens.isEmpty else { throw .invalidQuery("search text '\(text)' has no words to search for") }
-        var releaseID: String?
-        if let release { releaseID = try await self.release(release).id }
-        return try await read { [releaseID] db in
+        return try await read { db in
+            let releaseID = try release.map { try Self.requireRelease(db, $0).id }
             // All words first; when nothing matches them all, any word.
             for joiner in [" AND ", " OR "] {
                 let match = tokens.map { "\"\($0)\"" }.joined(separator: joiner)
@@ -146,13 +152,16 @@ public struct ReferenceStore: TariffReference {
     }
 
     public func nationalLines(under subheading: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
-        let known = try await self.release(release)
-        guard known.family != .hs else { throw .invalidQuery("\(known.id) is an HS release; national lines live in us-hts-* and eu-cn-* releases") }
         guard subheading.length == 6 else { throw .invalidQuery("national lines are listed under a 6-digit subheading, got \(subheading.dotted)") }
         return try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM nomenclature WHERE release_id = ? AND code LIKE ? AND length(code) > 6 ORDER BY code
-                """, arguments: [known.id, subheading.digits + "%"]).map { try Self.entry(from: $0) }
+            let known = try Self.requireRelease(db, release)
+            guard known.family != .hs else {
+                throw ReferenceDataError.invalidQuery("\(known.id) is an HS release; national lines live in us-hts-* and eu-cn-* releases")
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM nomenclature WHERE release_id = ? AND code > ? AND code < ? ORDER BY code
+                """, arguments: [known.id, subheading.digits, subheading.digits + ":"]).map { try Self.entry(from: $0) }
+            // Codes are digits, and ':' sorts right after '9', so the range is exactly the codes below the subheading.
         }
     }
 
