@@ -31,7 +31,7 @@ public struct ReferenceStore: TariffReference {
     /// The catalogue entry for `id`, checked to be imported, inside an open read (one database hop per query).
     private static func requireRelease(_ db: Database, _ id: String) throws -> NomenclatureRelease {
         guard let known = NomenclatureRelease.known(id) else { throw ReferenceDataError.unknownRelease(id) }
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM release WHERE id = ?", arguments: [known.id]) == true else {
+        guard try Self.cachedValue(Bool.self, db, sql: "SELECT 1 FROM release WHERE id = ?", arguments: [known.id]) == true else {
             throw ReferenceDataError.releaseNotImported(known.id)
         }
         return known
@@ -40,7 +40,7 @@ public struct ReferenceStore: TariffReference {
     public func entry(_ code: HSCode, release: String) async throws(ReferenceDataError) -> NomenclatureEntry? {
         try await read { db in
             let id = try Self.requireRelease(db, release).id
-            return try Row.fetchOne(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?", arguments: [id, code.digits])
+            return try Self.cachedRow(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?", arguments: [id, code.digits])
                 .map { try Self.entry(from: $0) }
         }
     }
@@ -48,7 +48,7 @@ public struct ReferenceStore: TariffReference {
     public func children(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
         try await read { db in
             let id = try Self.requireRelease(db, release).id
-            return try Row.fetchAll(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND parent = ? ORDER BY code",
+            return try Self.cachedRows(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND parent = ? ORDER BY code",
                              arguments: [id, code.digits]).map { try Self.entry(from: $0) }
         }
     }
@@ -57,11 +57,11 @@ public struct ReferenceStore: TariffReference {
         try await read { db in
             let id = try Self.requireRelease(db, release).id
             var chain: [NomenclatureEntry] = []
-            var next = try String.fetchOne(db, sql: "SELECT parent FROM nomenclature WHERE release_id = ? AND code = ?",
+            var next = try Self.cachedValue(String.self, db, sql: "SELECT parent FROM nomenclature WHERE release_id = ? AND code = ?",
                                            arguments: [id, code.digits])
             // Follow stored parent links; the HS rows of a national line's basis are not in the same release.
             while let parent = next, chain.count < 12 {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?",
+                guard let row = try Self.cachedRow(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?",
                                                  arguments: [id, parent]) else { break }
                 chain.append(try Self.entry(from: row))
                 next = row["parent"]
@@ -91,7 +91,7 @@ public struct ReferenceStore: TariffReference {
                 }
                 sql += " ORDER BY rank, n.release_id DESC, n.code LIMIT ?"
                 arguments += [limit]
-                let hits = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                let hits = try Self.cachedRows(db, sql: sql, arguments: arguments).map {
                     SearchHit(entry: try Self.entry(from: $0), score: -($0["rank"] as Double))
                 }
                 if !hits.isEmpty || tokens.count == 1 { return hits }
@@ -110,27 +110,27 @@ public struct ReferenceStore: TariffReference {
         }
         return try await read { db in
             func count(_ a: HSVersion, _ b: HSVersion) throws -> Int {
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM correlation WHERE from_version = ? AND to_version = ?",
+                try Self.cachedValue(Int.self, db, sql: "SELECT count(*) FROM correlation WHERE from_version = ? AND to_version = ?",
                                  arguments: [a.rawValue, b.rawValue]) ?? 0
             }
-            let targetRelease = try String.fetchOne(db, sql: "SELECT id FROM release WHERE family = 'hs' AND hs_basis = ?", arguments: [to.rawValue])
+            let targetRelease = try Self.cachedValue(String.self, db, sql: "SELECT id FROM release WHERE family = 'hs' AND hs_basis = ?", arguments: [to.rawValue])
             func describe(_ c: String) throws -> String? {
                 guard let targetRelease else { return nil }
-                return try String.fetchOne(db, sql: "SELECT description FROM nomenclature WHERE release_id = ? AND code = ?",
+                return try Self.cachedValue(String.self, db, sql: "SELECT description FROM nomenclature WHERE release_id = ? AND code = ?",
                                            arguments: [targetRelease, c])
             }
             let rows: [Row]
             let path: String
             let inverted: Bool
             if try count(from, to) > 0 {
-                rows = try Row.fetchAll(db, sql: """
+                rows = try Self.cachedRows(db, sql: """
                     SELECT to_code AS target, relationship, partial FROM correlation
                     WHERE from_version = ? AND to_version = ? AND from_code = ? ORDER BY to_code
                     """, arguments: [from.rawValue, to.rawValue, code.digits])
                 path = "\(from.rawValue)→\(to.rawValue)"
                 inverted = false
             } else if try count(to, from) > 0 {
-                rows = try Row.fetchAll(db, sql: """
+                rows = try Self.cachedRows(db, sql: """
                     SELECT from_code AS target, relationship, partial FROM correlation
                     WHERE from_version = ? AND to_version = ? AND to_code = ? ORDER BY from_code
                     """, arguments: [to.rawValue, from.rawValue, code.digits])
@@ -158,7 +158,7 @@ public struct ReferenceStore: TariffReference {
             guard known.family != .hs else {
                 throw ReferenceDataError.invalidQuery("\(known.id) is an HS release; national lines live in us-hts-* and eu-cn-* releases")
             }
-            return try Row.fetchAll(db, sql: """
+            return try Self.cachedRows(db, sql: """
                 SELECT * FROM nomenclature WHERE release_id = ? AND code > ? AND code < ? ORDER BY code
                 """, arguments: [known.id, subheading.digits, subheading.digits + ":"]).map { try Self.entry(from: $0) }
             // Codes are digits, and ':' sorts right after '9', so the range is exactly the codes below the subheading.
@@ -177,10 +177,29 @@ public struct ReferenceStore: TariffReference {
     /// Counts of what each imported source holds, for `corridor-data status` and `/health`.
     public func sources() async throws(ReferenceDataError) -> [(dataset: String, location: String, sha256: String, rows: Int, importedAt: String)] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM source_file ORDER BY dataset").map {
+            try Self.cachedRows(db, sql: "SELECT * FROM source_file ORDER BY dataset").map {
                 (dataset: $0["dataset"], location: $0["location"], sha256: $0["sha256"], rows: $0["rows"], importedAt: $0["imported_at"])
             }
         }
+    }
+
+    // MARK: - Statements
+
+    // Every query goes through SQLite's prepared-statement cache: the same few statements run
+    // thousands of times, and preparing them again costs more than running them.
+
+    private static func cachedRows(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [Row] {
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    private static func cachedRow(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> Row? {
+        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    private static func cachedValue<T: DatabaseValueConvertible & StatementColumnConvertible>(
+        _ type: T.Type, _ db: Database, sql: String, arguments: StatementArguments = []
+    ) throws -> T? {
+        try T.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
     // MARK: - Row mapping
@@ -215,7 +234,7 @@ public struct ReferenceStore: TariffReference {
     }
 
     private static func fetchReleases(_ db: Database) throws -> [NomenclatureRelease] {
-        try Row.fetchAll(db, sql: "SELECT * FROM release ORDER BY family, effective_from, id").compactMap { row in
+        try Self.cachedRows(db, sql: "SELECT * FROM release ORDER BY family, effective_from, id").compactMap { row in
             guard let family = NomenclatureFamily(rawValue: row["family"]),
                   let basis = HSVersion(rawValue: row["hs_basis"]),
                   let from = CivilDate(row["effective_from"] as String) else { return nil }
