@@ -52,19 +52,12 @@ func parseCode(_ text: String) throws -> HSCode {
 
 /// Parses `--as-of`, defaulting to today's date in UTC (the only place the CLI reads the clock).
 func parseAsOf(_ text: String?) throws -> CivilDate {
-    guard let text else { return today() }
+    guard let text else { return CivilDate(Date()) }
     do {
         return try CivilDate(parsing: text)
     } catch {
         throw ValidationError(error.description)
     }
-}
-
-func today() -> CivilDate {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    let c = calendar.dateComponents([.year, .month, .day], from: Date())
-    return (try? CivilDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)) ?? CivilDate("1970-01-01") ?? HSVersion.hs2022.entryIntoForce
 }
 
 /// Prints a value as sorted, pretty JSON.

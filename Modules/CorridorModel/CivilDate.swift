@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar day with no time of day and no time zone, such as an as-of date or the day a rule
 /// enters into force. Encoded as `YYYY-MM-DD`.
@@ -40,6 +40,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init?(_ description: String) {
         guard let value = try? CivilDate(parsing: description) else { return nil }
         self = value
+    }
+
+    /// The calendar day on which `instant` falls in `timeZone` (UTC by default).
+    ///
+    /// A conversion, not a clock read: the edges of the system (CLI, server) pass `Date()` here to
+    /// default an `asOf`, and nothing deeper does.
+    public init(_ instant: Date, timeZone: TimeZone = TimeZone(secondsFromGMT: 0) ?? .current) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.init(unchecked: c.year ?? 1970, c.month ?? 1, c.day ?? 1)
     }
 
     public init(from decoder: any Decoder) throws {

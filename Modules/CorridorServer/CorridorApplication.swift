@@ -10,10 +10,10 @@ import UnixSignals
 /// HummingbirdTesting's router client without opening a socket.
 public enum CorridorApplication {
     /// The router with every route and middleware. Routes under `/v1` require an API key.
-    public static func router(services: CorridorServices, logLevel: Logger.Level = .info) -> Router<CorridorRequestContext> {
+    public static func router(services: CorridorServices) -> Router<CorridorRequestContext> {
         let router = Router(context: CorridorRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: services.metrics))
-        router.add(middleware: LogRequestsMiddleware(logLevel == .trace ? .info : .debug))
+        router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())
         SystemRoutes.add(to: router, services: services)
         let v1 = router.group("v1").add(middleware: APIKeyAuthenticator(tenants: services.tenants))
@@ -27,7 +27,7 @@ public enum CorridorApplication {
         let database = try CorridorDatabase(path: configuration.database)
         let services = CorridorServices(reference: ReferenceStore(database: database), tenants: TenantStore(database: database))
         return Application(
-            router: router(services: services, logLevel: logger.logLevel),
+            router: router(services: services),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),
             logger: logger)
     }

@@ -24,10 +24,5 @@ public struct CorridorServices: Sendable {
     }
 
     /// Today's date in UTC, the default `as_of`.
-    public func today() -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: now())
-        return (try? CivilDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)) ?? HSVersion.hs2022.entryIntoForce
-    }
+    public func today() -> CivilDate { CivilDate(now()) }
 }

@@ -29,6 +29,13 @@ struct CivilDateTests {
         #expect(try CivilDate(parsing: "1970-01-01").daysSinceEpoch == 0)
     }
 
+    @Test("an instant converts to the UTC calendar day, or another zone's")
+    func fromInstant() throws {
+        let instant = Date(timeIntervalSince1970: 1_782_863_999)  // 2026-06-30T23:59:59Z
+        #expect(CivilDate(instant).description == "2026-06-30")
+        #expect(CivilDate(instant, timeZone: try #require(TimeZone(identifier: "Asia/Shanghai"))).description == "2026-07-01")
+    }
+
     @Test("a period includes its start and excludes its end")
     func asOfSemantics() throws {
         let july = try CivilDate(parsing: "2026-07-01")
