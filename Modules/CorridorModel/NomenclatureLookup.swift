@@ -54,42 +54,42 @@ extension TariffReference {
     /// - A named release that is not in force on an explicitly given `asOf` is refused, so that an
     ///   answer is never silently out of date.
     public func lookup(_ code: HSCode, version: String?, asOf: CivilDate, asOfGiven: Bool = true) async throws(ReferenceDataError) -> NomenclatureLookup {
+        let held = try await releases()
+        func inForce(_ family: NomenclatureFamily) throws(ReferenceDataError) -> NomenclatureRelease {
+            guard let r = NomenclatureRelease.inForce(family, asOf: asOf, among: held) else {
+                throw .noReleaseInForce(family: family, asOf: asOf)
+            }
+            return r
+        }
         let candidates: [NomenclatureRelease]
         if let version, let family = NomenclatureFamily(rawValue: version.lowercased()) {
-            candidates = [try await release(of: family, asOf: asOf)]
+            candidates = [try inForce(family)]
         } else if let version {
             guard let known = NomenclatureRelease.known(version) else { throw .unknownRelease(version) }
-            let held = try await releases()
             guard held.contains(where: { $0.id == known.id }) else { throw .releaseNotImported(known.id) }
             if asOfGiven {
-                let inForce = try? await release(of: known.family, asOf: asOf)
-                guard inForce?.id == known.id else {
+                let current = NomenclatureRelease.inForce(known.family, asOf: asOf, among: held)
+                guard current?.id == known.id else {
                     throw .invalidQuery("\(known.id) is not in force on \(asOf)"
-                                        + (inForce.map { "; \($0.id) is" } ?? "") + " — drop --as-of or --version")
+                                        + (current.map { "; \($0.id) is" } ?? "") + " — drop --as-of or --version")
                 }
             }
             candidates = [known]
         } else if code.length <= 6 {
-            candidates = [try await release(of: .hs, asOf: asOf)]
+            candidates = [try inForce(.hs)]
         } else {
-            var inForce: [NomenclatureRelease] = []
-            for family in NomenclatureFamily.allCases where family != .hs {
-                if let r = try? await release(of: family, asOf: asOf) { inForce.append(r) }
-            }
-            guard !inForce.isEmpty else { throw .noReleaseInForce(family: .usHTS, asOf: asOf) }
-            candidates = inForce
+            candidates = NomenclatureFamily.allCases.filter { $0 != .hs }
+                .compactMap { NomenclatureRelease.inForce($0, asOf: asOf, among: held) }
+            guard !candidates.isEmpty else { throw .noReleaseInForce(family: .usHTS, asOf: asOf) }
         }
-        var found: [(NomenclatureRelease, NomenclatureEntry)] = []
+        var found: [NomenclatureLookup] = []
         for release in candidates {
-            if let e = try await entry(code, release: release.id) { found.append((release, e)) }
+            if let hit = try await neighbourhood(of: code, in: release) { found.append(hit) }
         }
-        guard let (release, entry) = found.first else {
+        guard let first = found.first else {
             throw .codeNotFound(code: code.dotted, release: candidates.map(\.id).joined(separator: " or "))
         }
-        guard found.count == 1 else { throw .ambiguousCode(code: code.dotted, releases: found.map(\.0.id)) }
-        return NomenclatureLookup(
-            entry: entry, release: release,
-            ancestors: try await ancestors(of: code, release: release.id),
-            children: try await children(of: code, release: release.id))
+        guard found.count == 1 else { throw .ambiguousCode(code: code.dotted, releases: found.map(\.release.id)) }
+        return first
     }
 }

@@ -69,6 +69,13 @@ public struct NomenclatureRelease: Hashable, Sendable, Codable, CustomStringConv
             relativePath: "tariffs/eu_cn_2026.json"),
     ]
 
+    /// The release of `family` in force on `asOf` among `releases`: the latest whose `effectiveFrom`
+    /// is on or before the date (ties broken by identifier), or nil when none has started yet.
+    public static func inForce(_ family: NomenclatureFamily, asOf: CivilDate, among releases: [NomenclatureRelease]) -> NomenclatureRelease? {
+        releases.filter { $0.family == family && $0.effectiveFrom <= asOf }
+            .max { ($0.effectiveFrom, $0.id) < ($1.effectiveFrom, $1.id) }
+    }
+
     /// The catalogue entry with this identifier (case-insensitive; `us-hts-2026-rev4` and `us-hts-2026r4` both work).
     public static func known(_ id: String) -> NomenclatureRelease? {
         let key = id.lowercased().replacingOccurrences(of: "-rev", with: "r").replacingOccurrences(of: "_", with: "-")

@@ -14,6 +14,9 @@ public protocol TariffReference: Sendable {
     /// The line with exactly this code in `release`, or nil.
     func entry(_ code: HSCode, release: String) async throws(ReferenceDataError) -> NomenclatureEntry?
 
+    /// The line with `code` in `release` with its ancestors and children, read together; nil when absent.
+    func neighbourhood(of code: HSCode, in release: NomenclatureRelease) async throws(ReferenceDataError) -> NomenclatureLookup?
+
     /// The lines directly beneath `code` in `release`, sorted by code.
     func children(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry]
 

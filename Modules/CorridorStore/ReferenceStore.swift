@@ -16,8 +16,7 @@ public struct ReferenceStore: TariffReference {
     }
 
     public func release(of family: NomenclatureFamily, asOf: CivilDate) async throws(ReferenceDataError) -> NomenclatureRelease {
-        let held = try await releases().filter { $0.family == family && $0.effectiveFrom <= asOf }
-        guard let latest = held.max(by: { ($0.effectiveFrom, $0.id) < ($1.effectiveFrom, $1.id) }) else {
+        guard let latest = NomenclatureRelease.inForce(family, asOf: asOf, among: try await releases()) else {
             throw .noReleaseInForce(family: family, asOf: asOf)
         }
         return latest
@@ -46,28 +45,41 @@ public struct ReferenceStore: TariffReference {
     }
 
     public func children(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
-        try await read { db in
-            let id = try Self.requireRelease(db, release).id
-            return try Self.cachedRows(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND parent = ? ORDER BY code",
-                             arguments: [id, code.digits]).map { try Self.entry(from: $0) }
-        }
+        try await read { db in try Self.children(db, code: code, release: try Self.requireRelease(db, release).id) }
     }
 
     public func ancestors(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
+        try await read { db in try Self.ancestors(db, code: code, release: try Self.requireRelease(db, release).id) }
+    }
+
+    public func neighbourhood(of code: HSCode, in release: NomenclatureRelease) async throws(ReferenceDataError) -> NomenclatureLookup? {
         try await read { db in
-            let id = try Self.requireRelease(db, release).id
-            var chain: [NomenclatureEntry] = []
-            var next = try Self.cachedValue(String.self, db, sql: "SELECT parent FROM nomenclature WHERE release_id = ? AND code = ?",
-                                           arguments: [id, code.digits])
-            // Follow stored parent links; the HS rows of a national line's basis are not in the same release.
-            while let parent = next, chain.count < 12 {
-                guard let row = try Self.cachedRow(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?",
-                                                 arguments: [id, parent]) else { break }
-                chain.append(try Self.entry(from: row))
-                next = row["parent"]
-            }
-            return chain.reversed()
+            let id = try Self.requireRelease(db, release.id).id
+            guard let row = try Self.cachedRow(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?",
+                                               arguments: [id, code.digits]) else { return nil }
+            return NomenclatureLookup(entry: try Self.entry(from: row), release: release,
+                                      ancestors: try Self.ancestors(db, code: code, release: id),
+                                      children: try Self.children(db, code: code, release: id))
         }
+    }
+
+    private static func children(_ db: Database, code: HSCode, release id: String) throws -> [NomenclatureEntry] {
+        try cachedRows(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND parent = ? ORDER BY code", arguments: [id, code.digits])
+            .map { try entry(from: $0) }
+    }
+
+    /// Follows stored parent links upwards; a national line's chain ends where its HS basis begins.
+    private static func ancestors(_ db: Database, code: HSCode, release id: String) throws -> [NomenclatureEntry] {
+        var chain: [NomenclatureEntry] = []
+        var next = try cachedValue(String.self, db, sql: "SELECT parent FROM nomenclature WHERE release_id = ? AND code = ?",
+                                   arguments: [id, code.digits])
+        while let parent = next, chain.count < 12 {
+            guard let row = try cachedRow(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?",
+                                          arguments: [id, parent]) else { break }
+            chain.append(try entry(from: row))
+            next = row["parent"]
+        }
+        return chain.reversed()
     }
 
     public func search(_ text: String, release: String?, limit: Int) async throws(ReferenceDataError) -> [SearchHit] {
