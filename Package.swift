@@ -58,7 +58,6 @@ let package = Package(
                 "CorridorModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Modules/CorridorStore"
         ),

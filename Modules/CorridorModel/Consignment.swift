@@ -53,6 +53,7 @@ public struct Consignment: Hashable, Sendable, Codable {
 
     /// The sum of the line values, unrounded.
     public var totalValue: Money {
-        Money(lines.reduce(0) { $0 + $1.lineValue.amount }, currency)
+        // Every line is in `currency` (checked on construction), so the sum cannot mix currencies.
+        (try? Money.sum(lines.map(\.lineValue), currency: currency)) ?? lines[0].lineValue
     }
 }

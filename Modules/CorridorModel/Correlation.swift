@@ -28,9 +28,10 @@ public struct Correlation: Hashable, Sendable, Codable {
     public let from: HSVersion
     /// The target edition.
     public let to: HSVersion
-    /// The target codes, sorted; empty when the source code is unknown to the table.
+    /// The target codes, sorted. A code the table does not know is an error, not an empty list.
     public let targets: [Target]
-    /// The tables chained to get here, e.g. `["hs2022→hs2017", "hs2017→hs2012"]`.
+    /// The table read, e.g. `["hs2022→hs2017"]`, or `["hs2022→hs2017 (read in reverse)"]` when
+    /// only the opposite table exists; empty when `from == to`.
     public let path: [String]
 
     /// Creates a correlation result.

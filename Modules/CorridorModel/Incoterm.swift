@@ -2,8 +2,28 @@ import Foundation
 
 /// The eleven Incoterms 2020 rules (ICC publication No. 723E).
 public enum Incoterm: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
-    case exw = "EXW", fca = "FCA", cpt = "CPT", cip = "CIP", dap = "DAP", dpu = "DPU", ddp = "DDP"
-    case fas = "FAS", fob = "FOB", cfr = "CFR", cif = "CIF"
+    /// Ex Works.
+    case exw = "EXW"
+    /// Free Carrier.
+    case fca = "FCA"
+    /// Carriage Paid To.
+    case cpt = "CPT"
+    /// Carriage and Insurance Paid To.
+    case cip = "CIP"
+    /// Delivered at Place.
+    case dap = "DAP"
+    /// Delivered at Place Unloaded.
+    case dpu = "DPU"
+    /// Delivered Duty Paid.
+    case ddp = "DDP"
+    /// Free Alongside Ship (sea and inland waterway).
+    case fas = "FAS"
+    /// Free on Board (sea and inland waterway).
+    case fob = "FOB"
+    /// Cost and Freight (sea and inland waterway).
+    case cfr = "CFR"
+    /// Cost, Insurance and Freight (sea and inland waterway).
+    case cif = "CIF"
 
     /// Parses a rule's three-letter code, case-insensitively.
     public init(parsing text: String) throws(ModelError) {

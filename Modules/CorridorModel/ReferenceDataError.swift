@@ -8,6 +8,10 @@ public enum ReferenceDataError: Error, CustomStringConvertible, Equatable, Senda
     case releaseNotImported(String)
     /// No release of the family is in force on the date.
     case noReleaseInForce(family: NomenclatureFamily, asOf: CivilDate)
+    /// The latest release held was superseded on a known day and its successor is not imported.
+    case superseded(release: String, on: CivilDate, asOf: CivilDate)
+    /// Neither national tariff (US HTS, EU CN) is imported and in force on the date.
+    case noNationalTariffInForce(asOf: CivilDate)
     /// The code does not exist in the release.
     case codeNotFound(code: String, release: String)
     /// The code is in more than one release in force, and the caller must choose.
@@ -29,6 +33,10 @@ public enum ReferenceDataError: Error, CustomStringConvertible, Equatable, Senda
             return "release '\(id)' has not been imported; run `corridor-data import --from DIR --database PATH` first"
         case .noReleaseInForce(let family, let asOf):
             return "no imported \(family) release is in force on \(asOf)"
+        case .superseded(let release, let on, let asOf):
+            return "\(release) was superseded on \(on), before \(asOf); import its successor to answer for that date"
+        case .noNationalTariffInForce(let asOf):
+            return "no national tariff (us-hts, eu-cn) is imported and in force on \(asOf); import one or pass a release with --version"
         case .codeNotFound(let code, let release):
             return "code \(code) does not exist in \(release)"
         case .ambiguousCode(let code, let releases):
@@ -40,7 +48,7 @@ public enum ReferenceDataError: Error, CustomStringConvertible, Equatable, Senda
         case .invalidQuery(let reason):
             return "invalid query: \(reason)"
         case .storage(let message):
-            return "database error: \(message)"
+            return "database error: \(message). Check that the database is a Corridor database, not in use by another migration, and readable; `corridor-data status` shows what it holds"
         }
     }
 }

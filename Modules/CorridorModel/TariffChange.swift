@@ -8,8 +8,10 @@ public struct TariffChange: Hashable, Sendable, Codable {
         case added
         /// The line exists only in the older release.
         case removed
-        /// The line's description changed.
+        /// The line's description changed, or the headings above it did.
         case descriptionChanged = "description-changed"
+        /// The line's units of quantity changed.
+        case unitsChanged = "units-changed"
         /// One of the line's rate texts changed.
         case rateChanged = "rate-changed"
 
@@ -20,7 +22,8 @@ public struct TariffChange: Hashable, Sendable, Codable {
     public let kind: Kind
     /// The line's code.
     public let code: HSCode
-    /// The field that changed (`description`, `general`, `special`, `column2`, `additional`, `quota`), nil for added/removed.
+    /// The field that changed (`description`; `fullDescription` when only the headings above the line
+    /// changed; `units`; `general`, `special`, `column2`, `additional`, `quota`), nil for added/removed.
     public let field: String?
     /// The old value (the old description for a removed line).
     public let before: String?

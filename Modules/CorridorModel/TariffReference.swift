@@ -8,7 +8,7 @@ public protocol TariffReference: Sendable {
     /// The releases held, oldest first within each family.
     func releases() async throws(ReferenceDataError) -> [NomenclatureRelease]
 
-    /// The release of `family` in force on `asOf`: the latest one held whose `effectiveFrom` is on or before it.
+    /// The release of `family` in force on `asOf` (see `NomenclatureRelease.inForce`).
     func release(of family: NomenclatureFamily, asOf: CivilDate) async throws(ReferenceDataError) -> NomenclatureRelease
 
     /// The line with exactly this code in `release`, or nil.
@@ -20,13 +20,16 @@ public protocol TariffReference: Sendable {
     /// The lines directly beneath `code` in `release`, sorted by code.
     func children(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry]
 
-    /// The coded ancestors of `code` in `release`, from the top (chapter) down, excluding the code itself.
+    /// The coded ancestors of `code` in `release`, from the top (chapter) down, excluding the code
+    /// itself. Where a national release does not print the HS levels (EU CN), the chain continues in
+    /// the HS release it is built on.
     func ancestors(of code: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry]
 
     /// Full-text search over descriptions, best match first; `release` nil searches every release held.
     func search(_ text: String, release: String?, limit: Int) async throws(ReferenceDataError) -> [SearchHit]
 
-    /// Where `code` of edition `from` goes in edition `to`, chaining tables when no direct one exists.
+    /// Where `code` of edition `from` goes in edition `to`, reading the opposite table backwards when
+    /// no table in this direction exists.
     func correlate(_ code: HSCode, from: HSVersion, to: HSVersion) async throws(ReferenceDataError) -> Correlation
 
     /// The national tariff lines under an HS subheading (6 digits) in a national `release`.

@@ -3,7 +3,8 @@ public import Foundation
 /// Enterprises (tenants) and their API keys: the seam between the server and persistence.
 ///
 /// Every method that reads or writes an enterprise's records takes the enterprise's ID, so
-/// that no query can reach across tenants by accident.
+/// that no query can reach across tenants by accident. The one exception is `key(id:)`, which
+/// authentication needs before it knows the enterprise; it returns the key's owner for the caller to check.
 public protocol TenantDirectory: Sendable {
     /// Registers an enterprise; fails with `TenantError.enterpriseExists` if the ID is taken.
     func createEnterprise(_ enterprise: Enterprise) async throws(TenantError)

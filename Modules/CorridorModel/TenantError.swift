@@ -16,7 +16,7 @@ public enum TenantError: Error, CustomStringConvertible, Equatable, Sendable {
         case .enterpriseExists(let id): "enterprise '\(id)' already exists"
         case .enterpriseNotFound(let id): "enterprise '\(id)' does not exist; create it first (`corridord enterprises create --id \(id) ...`)"
         case .keyNotFound(let id): "API key '\(id)' does not exist for this enterprise"
-        case .storage(let message): "database error: \(message)"
+        case .storage(let message): "database error: \(message). Check that the database file is a Corridor database and writable"
         }
     }
 }

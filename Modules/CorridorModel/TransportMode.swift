@@ -2,10 +2,15 @@ import Foundation
 
 /// A mode of transport, with its UN/ECE Recommendation 19 code.
 public enum TransportMode: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
+    /// Maritime transport, including short-sea and ro-ro.
     case sea
+    /// Rail, including China–Europe and China–Laos–Thailand services.
     case rail
+    /// Road.
     case road
+    /// Air.
     case air
+    /// Inland waterway.
     case inlandWater = "inland-water"
 
     /// Parses `sea`, `rail`, `road`, `air`, `inland-water` (or `inland_water`, `inlandWater`).

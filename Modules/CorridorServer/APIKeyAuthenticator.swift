@@ -34,8 +34,8 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         if let auth = request.headers[.authorization] {
             let parts = auth.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" { return parts[1].trimmingCharacters(in: .whitespaces) }
-            return nil
         }
+        // A proxy may add its own (non-Bearer) Authorization; the API key header still counts.
         if let name = HTTPField.Name("X-API-Key"), let key = request.headers[name] { return key }
         return nil
     }

@@ -25,7 +25,12 @@ public enum CorridorApplication {
     /// The application for a configuration: opens (and migrates) the database and binds the address.
     public static func make(configuration: ServerConfiguration, logger: Logger) throws -> some ApplicationProtocol {
         let database = try CorridorDatabase(path: configuration.database)
-        let services = CorridorServices(reference: ReferenceStore(database: database), tenants: TenantStore(database: database))
+        return application(configuration: configuration, database: database, logger: logger)
+    }
+
+    private static func application(configuration: ServerConfiguration, database: CorridorDatabase, logger: Logger) -> some ApplicationProtocol {
+        let services = CorridorServices(reference: ReferenceStore(database: database), tenants: TenantStore(database: database),
+                                        timeZone: TimeZone(identifier: configuration.timeZone) ?? .current)
         return Application(
             router: router(services: services),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),
@@ -34,8 +39,41 @@ public enum CorridorApplication {
 
     /// Runs the application for `configuration` until SIGTERM or SIGINT. Shutdown is graceful
     /// (swift-service-lifecycle): the listener closes and in-flight requests finish.
+    ///
+    /// A database that holds no reference data yet is first loaded from the configured data
+    /// directory, so that a new deployment answers lookups from its first request.
     public static func run(configuration: ServerConfiguration, logger: Logger) async throws {
-        let app = try make(configuration: configuration, logger: logger)
+        let database = try CorridorDatabase(path: configuration.database)
+        try await importReferenceDataIfEmpty(database: database, from: configuration.data, logger: logger)
+        let app = application(configuration: configuration, database: database, logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    /// Imports every dataset found in `directory` when the database holds no release yet. A failed
+    /// source stops start-up; a missing directory only warns (the API then answers 404 until
+    /// `corridor-data import` runs).
+    static func importReferenceDataIfEmpty(database: CorridorDatabase, from directory: String, logger: Logger) async throws {
+        guard try await ReferenceStore(database: database).releases().isEmpty else { return }
+        let location: DataLocation
+        do {
+            location = try DataLocation(parsing: directory)
+        } catch {
+            logger.warning("no reference data in the database and none at the data directory", metadata: ["data": "\(directory)"])
+            return
+        }
+        logger.info("importing reference data", metadata: ["from": "\(location)"])
+        let reports = await ReferenceImporter(database: database).importAll(from: location, importedAt: Date())
+        for r in reports {
+            logger.info("import", metadata: ["dataset": "\(r.dataset)", "status": "\(r.status.rawValue)", "rows": "\(r.rows)"])
+        }
+        if let failed = reports.first(where: { $0.status == .failed }) {
+            throw ImportFailed(report: failed)
+        }
+    }
+
+    /// Start-up stopped because a reference file is malformed.
+    struct ImportFailed: Error, CustomStringConvertible {
+        let report: ImportReport
+        var description: String { "reference data import failed: \(report.message ?? report.dataset)" }
     }
 }

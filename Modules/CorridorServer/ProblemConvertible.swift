@@ -14,7 +14,7 @@ extension ModelError: ProblemConvertible {
 extension ReferenceDataError: ProblemConvertible {
     public var problem: Problem {
         switch self {
-        case .codeNotFound, .releaseNotImported, .noReleaseInForce, .noCorrelation:
+        case .codeNotFound, .releaseNotImported, .noReleaseInForce, .noCorrelation, .superseded, .noNationalTariffInForce:
             return Problem(status: .notFound, slug: "reference-not-found", title: "Reference data not found", detail: description)
         case .unknownRelease, .ambiguousCode, .incomparableReleases, .invalidQuery:
             return .badRequest(description)

@@ -10,6 +10,7 @@ import Yams
 /// database: /var/lib/corridor/corridor.sqlite
 /// data: /srv/corridor/data
 /// logLevel: info
+/// timeZone: Asia/Shanghai
 /// ```
 public struct ServerConfiguration: Codable, Sendable, Equatable {
     /// The address to listen on. Default `127.0.0.1`; env `CORRIDOR_HOST`.
@@ -22,11 +23,14 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
     public var data: String = "../shared/data"
     /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`. Default `info`; env `CORRIDOR_LOG_LEVEL`.
     public var logLevel: String = "info"
+    /// The IANA time zone whose calendar day is the default `as_of` (a pilot zone in China wants
+    /// `Asia/Shanghai`, so that 1 January starts at local midnight). Default `UTC`; env `CORRIDOR_TIME_ZONE`.
+    public var timeZone: String = "UTC"
 
     /// The defaults.
     public init() {}
 
-    private enum CodingKeys: String, CodingKey { case host, port, database, data, logLevel }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone }
 
     public init(from decoder: any Decoder) throws {
         let defaults = ServerConfiguration()
@@ -36,6 +40,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         database = try c.decodeIfPresent(String.self, forKey: .database) ?? defaults.database
         data = try c.decodeIfPresent(String.self, forKey: .data) ?? defaults.data
         logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
+        timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
     }
 
     /// Loads the configuration: defaults, then the YAML `file` if given, then `environment`.
@@ -43,10 +48,18 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         var config = ServerConfiguration()
         if let file {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw .unreadableFile(file) }
+            let known = Set(CodingKeys.allCases.map(\.rawValue))
             do {
                 if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    // A misspelt setting would otherwise be ignored in silence.
+                    if let keys = (try Yams.load(yaml: text) as? [String: Any])?.keys, let unknown = keys.first(where: { !known.contains($0) }) {
+                        throw ConfigurationError.invalidFile(
+                            file, reason: "unknown setting '\(unknown)'; the settings are \(CodingKeys.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
                     config = try YAMLDecoder().decode(ServerConfiguration.self, from: text)
                 }
+            } catch let error as ConfigurationError {
+                throw error
             } catch {
                 throw .invalidFile(file, reason: "\(error)")
             }
@@ -59,6 +72,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         if let v = environment["CORRIDOR_DATABASE"] { config.database = v }
         if let v = environment["CORRIDOR_DATA"] { config.data = v }
         if let v = environment["CORRIDOR_LOG_LEVEL"] { config.logLevel = v }
+        if let v = environment["CORRIDOR_TIME_ZONE"] { config.timeZone = v }
         try config.validate()
         return config
     }
@@ -70,6 +84,9 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         guard !database.isEmpty else { throw .invalidValue(name: "database", value: database, reason: "must not be empty") }
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw .invalidValue(name: "logLevel", value: logLevel, reason: "use trace, debug, info, notice, warning, error or critical")
+        }
+        guard TimeZone(identifier: timeZone) != nil else {
+            throw .invalidValue(name: "timeZone", value: timeZone, reason: "not an IANA time zone such as UTC or Asia/Shanghai")
         }
     }
 }

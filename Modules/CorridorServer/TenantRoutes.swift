@@ -92,6 +92,12 @@ enum TenantRoutes {
         group.delete("enterprises/:id/keys/:key") { _, context in
             let id = try owner(context, mustWrite: true)
             let key = try context.path("key")
+            let identity = try context.requireIdentity()
+            // An enterprise's own keys may revoke its enterprise-role keys, never a more powerful key
+            // that the zone issued to it (an auditor or zone-admin key); only a zone admin may.
+            if identity.role != .zoneAdmin, let target = try await tenants.key(id: key), target.enterprise == id, target.role != .enterprise {
+                throw Problem.forbidden("revoking a \(target.role) key needs the zone-admin role")
+            }
             try await tenants.revokeKey(id: key, of: id, at: services.now())
             context.logger.notice("API key revoked", metadata: ["key": "\(key)", "for": "\(id)"])
             return Response(status: .noContent)

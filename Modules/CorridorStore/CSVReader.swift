@@ -67,9 +67,9 @@ struct CSVReader {
                     field = ""
                     fieldWasQuoted = false
                     atFieldStart = true
-                case "\r":
-                    break
-                case "\n":
+                case "\r" where i + 1 < iterator.count && iterator[i + 1] == "\n":
+                    break  // CRLF: the LF ends the record
+                case "\n", "\r":
                     endRecord()
                     line += 1
                     recordLine = line

@@ -15,15 +15,13 @@ enum CorrelationParser {
         let a = "HS\(table.from.year)", b = "HS\(table.to.year)"
         let withEx = [a, "ex", b, "relationship"]
         let plain = [a, b, "relationship"]
-        let records: [CSVReader.Record]
-        let hasEx: Bool
-        do {
-            records = try ParserSupport.csvRecords(data, file: file, header: withEx)
-            hasEx = true
-        } catch {
-            records = try ParserSupport.csvRecords(data, file: file, header: plain)
-            hasEx = false
+        // The header on line 1 says which layout this is; the body is then parsed once against it.
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .malformed(file: file, line: 0, reason: "the file is not UTF-8 text")
         }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let hasEx = firstLine.split(separator: ",").count == withEx.count
+        let records = try ParserSupport.csvRecords(data, file: file, header: hasEx ? withEx : plain)
         var rows: [Row] = []
         rows.reserveCapacity(records.count)
         var seen = Set<String>()

@@ -21,7 +21,8 @@ enum CorridorMigrations {
                     effective_from TEXT NOT NULL,
                     hs_basis TEXT NOT NULL,
                     effective_date_source TEXT NOT NULL,
-                    relative_path TEXT NOT NULL
+                    relative_path TEXT NOT NULL,
+                    superseded_on TEXT
                 ) STRICT;
                 CREATE TABLE nomenclature (
                     release_id TEXT NOT NULL REFERENCES release(id) ON DELETE CASCADE,

@@ -1,7 +1,5 @@
 /// Reference data could not be imported. Nothing of the failing source was written.
 public enum ImportError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// The source file does not exist at the location.
-    case missingFile(String)
     /// The file could not be read or downloaded.
     case unreadable(String, reason: String)
     /// The file is malformed at a line (1-based; 0 when the whole file is affected).
@@ -13,8 +11,6 @@ public enum ImportError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public var description: String {
         switch self {
-        case .missingFile(let path):
-            return "\(path): file not found"
         case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
         case .malformed(let file, let line, let reason):

@@ -113,7 +113,11 @@ public struct ReferenceImporter: Sendable {
         case .usHTS:
             entries = try USHTSParser.parse(data, file: file, release: release)
         case .euCN:
+            // CN prints no HS levels; each line's full description starts from its HS subheading.
             let texts = try await subheadingTexts(release: release.hsBasis.rawValue)
+            guard !texts.isEmpty else {
+                throw .malformed(file: file, line: 0, reason: "import \(release.hsBasis.rawValue) first: \(release.id) borrows its subheading descriptions")
+            }
             entries = try EUCNParser.parse(data, file: file, release: release, year: release.effectiveFrom.year, subheadingText: texts)
         }
         do {
@@ -122,14 +126,16 @@ public struct ReferenceImporter: Sendable {
                 try db.execute(sql: "DELETE FROM nomenclature WHERE release_id = ?", arguments: [release.id])
                 try db.execute(
                     sql: """
-                        INSERT INTO release (id, family, title, effective_from, hs_basis, effective_date_source, relative_path)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO release (id, family, title, effective_from, hs_basis, effective_date_source, relative_path, superseded_on)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT(id) DO UPDATE SET family = excluded.family, title = excluded.title,
                             effective_from = excluded.effective_from, hs_basis = excluded.hs_basis,
-                            effective_date_source = excluded.effective_date_source, relative_path = excluded.relative_path
+                            effective_date_source = excluded.effective_date_source, relative_path = excluded.relative_path,
+                            superseded_on = excluded.superseded_on
                         """,
                     arguments: [release.id, release.family.rawValue, release.title, release.effectiveFrom.description,
-                                release.hsBasis.rawValue, release.effectiveDateSource, release.relativePath])
+                                release.hsBasis.rawValue, release.effectiveDateSource, release.relativePath,
+                                release.supersededOn?.description])
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO nomenclature (release_id, code, description, full_description, parent, section, units,
                         general_rate, special_rate, column2_rate, additional_duties, quota)

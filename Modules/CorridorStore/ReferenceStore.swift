@@ -16,8 +16,9 @@ public struct ReferenceStore: TariffReference {
     }
 
     public func release(of family: NomenclatureFamily, asOf: CivilDate) async throws(ReferenceDataError) -> NomenclatureRelease {
-        guard let latest = NomenclatureRelease.inForce(family, asOf: asOf, among: try await releases()) else {
-            throw .noReleaseInForce(family: family, asOf: asOf)
+        let held = try await releases()
+        guard let latest = NomenclatureRelease.inForce(family, asOf: asOf, among: held) else {
+            throw NomenclatureRelease.notInForce(family, asOf: asOf, among: held)
         }
         return latest
     }
@@ -68,14 +69,21 @@ public struct ReferenceStore: TariffReference {
             .map { try entry(from: $0) }
     }
 
-    /// Follows stored parent links upwards; a national line's chain ends where its HS basis begins.
+    /// Follows stored parent links upwards. When a parent is not in the release (EU CN lines point
+    /// at their HS subheading), the chain continues in the HS release the national one is built on.
     private static func ancestors(_ db: Database, code: HSCode, release id: String) throws -> [NomenclatureEntry] {
+        let basis = NomenclatureRelease.known(id).flatMap { $0.family == .hs ? nil : $0.hsBasis.rawValue }
         var chain: [NomenclatureEntry] = []
         var next = try cachedValue(String.self, db, sql: "SELECT parent FROM nomenclature WHERE release_id = ? AND code = ?",
                                    arguments: [id, code.digits])
+        var current = id
         while let parent = next, chain.count < 12 {
-            guard let row = try cachedRow(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?",
-                                          arguments: [id, parent]) else { break }
+            var row = try cachedRow(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?", arguments: [current, parent])
+            if row == nil, let basis, current != basis {
+                current = basis
+                row = try cachedRow(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? AND code = ?", arguments: [current, parent])
+            }
+            guard let row else { break }
             chain.append(try entry(from: row))
             next = row["parent"]
         }
@@ -154,7 +162,10 @@ public struct ReferenceStore: TariffReference {
             guard !rows.isEmpty else { throw ReferenceDataError.codeNotFound(code: code.dotted, release: "the \(from.rawValue) correlation table") }
             let targets = try rows.map { row -> Correlation.Target in
                 let target: String = row["target"]
-                let relationship = CorrelationRelationship(rawValue: row["relationship"]) ?? .manyToMany
+                let stored: String = row["relationship"]
+                guard let relationship = CorrelationRelationship(rawValue: stored) else {
+                    throw ReferenceDataError.storage("correlation \(code.digits)→\(target) has relationship '\(stored)'; re-import the table with --force")
+                }
                 return Correlation.Target(
                     code: try HSCode(target), relationship: inverted ? relationship.inverted : relationship,
                     partial: row["partial"], description: try describe(target))
@@ -250,8 +261,10 @@ public struct ReferenceStore: TariffReference {
             guard let family = NomenclatureFamily(rawValue: row["family"]),
                   let basis = HSVersion(rawValue: row["hs_basis"]),
                   let from = CivilDate(row["effective_from"] as String) else { return nil }
+            let superseded: String? = row["superseded_on"]
             return NomenclatureRelease(id: row["id"], family: family, title: row["title"], effectiveFrom: from, hsBasis: basis,
-                                       effectiveDateSource: row["effective_date_source"], relativePath: row["relative_path"])
+                                       effectiveDateSource: row["effective_date_source"], relativePath: row["relative_path"],
+                                       supersededOn: superseded.flatMap(CivilDate.init))
         }
     }
 

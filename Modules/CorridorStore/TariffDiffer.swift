@@ -13,6 +13,14 @@ enum TariffDiffer {
             if normalized(old.description) != normalized(new.description) {
                 changes.append(TariffChange(kind: .descriptionChanged, code: old.code, field: "description",
                                             before: old.description, after: new.description))
+            } else if normalized(old.fullDescription) != normalized(new.fullDescription) {
+                // Same words on the line, different headings above it: the line now means something else.
+                changes.append(TariffChange(kind: .descriptionChanged, code: old.code, field: "fullDescription",
+                                            before: old.fullDescription, after: new.fullDescription))
+            }
+            if old.units != new.units {
+                changes.append(TariffChange(kind: .unitsChanged, code: old.code, field: "units",
+                                            before: old.units.joined(separator: ", "), after: new.units.joined(separator: ", ")))
             }
             let fields: [(String, KeyPath<TariffRates, String?>)] = [
                 ("general", \.general), ("special", \.special), ("column2", \.column2), ("additional", \.additional), ("quota", \.quota),
@@ -27,7 +35,7 @@ enum TariffDiffer {
         for (code, new) in after where before[code] == nil {
             changes.append(TariffChange(kind: .added, code: new.code, after: new.description))
         }
-        let order: [TariffChange.Kind: Int] = [.removed: 0, .added: 1, .descriptionChanged: 2, .rateChanged: 3]
+        let order: [TariffChange.Kind: Int] = [.removed: 0, .added: 1, .descriptionChanged: 2, .unitsChanged: 3, .rateChanged: 4]
         return changes.sorted {
             ($0.code.digits, order[$0.kind] ?? 9, $0.field ?? "") < ($1.code.digits, order[$1.kind] ?? 9, $1.field ?? "")
         }

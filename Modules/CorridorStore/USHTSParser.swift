@@ -29,9 +29,11 @@ enum USHTSParser {
             if code == nil && text.isEmpty { continue }
             while let last = stack.last, last.indent >= indent { stack.removeLast() }
             let ancestors = stack.map { stripColon($0.text) }.filter { !$0.isEmpty }
-            let parent = stack.last(where: { $0.code != nil })?.code
             stack.append((indent, code, text))
             guard let code else { continue }
+            // The nearest coded line above that the code really extends (a few chapter 98 lines sit
+            // under a sibling in the printed indent, which is not their parent).
+            let parent = stack.dropLast().last(where: { $0.code.map { code.isWithin($0) && code != $0 } ?? false })?.code
             guard seen.insert(code.digits).inserted else {
                 throw .malformed(file: file, line: record.line, reason: "HTS number \(number) appears twice")
             }

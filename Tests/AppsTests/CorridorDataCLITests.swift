@@ -76,7 +76,7 @@ struct CorridorDataCLITests {
         #expect(a.status == 0 && a.stdout == b.stdout)
         let lines = a.stdout.split(separator: "\n")
         #expect(lines.first == "kind,code,field,before,after")
-        let expected = 1 + 436 + 551 + 103 + 241
+        let expected = 1 + 436 + 551 + 126 + 21 + 241
         #expect(lines.count == expected)
         let object = try await json(["diff", "us-hts-2025r13", "us-hts-2026r4"])
         #expect((object["counts"] as? [String: Int])?["added"] == 436)

@@ -45,7 +45,9 @@ struct MoneyTests {
 
     @Test("no mixed-currency arithmetic")
     func mixed() throws {
-        let eur = Money(10, try CurrencyCode("EUR")), usd = Money(10, try CurrencyCode("USD"))
+        let eur = try Money(10, CurrencyCode("EUR")), usd = try Money(10, CurrencyCode("USD"))
+        #expect(throws: ModelError.self) { try Money(Decimal.nan, CurrencyCode("EUR")) }
+        #expect(throws: ModelError.self) { try eur.multiplied(by: Decimal.nan) }
         #expect(throws: ModelError.currencyMismatch("EUR", "USD")) { try eur.adding(usd) }
         #expect(try eur.adding(eur).amount == 20)
         #expect(try eur.subtracting(eur).amount == 0)
@@ -71,7 +73,7 @@ struct MoneyTests {
             let currency = currencies.randomElement(using: &rng) ?? currencies[0]
             let units = Int64.random(in: -10_000_000_000...10_000_000_000, using: &rng)
             let amount = Decimal(units) / Decimal(10_000)
-            let money = Money(amount, currency)
+            let money = try Money(amount, currency)
             let rounded = money.rounded()
             let scale = currency.minorUnits ?? 0
             var half = Decimal(5)
@@ -81,8 +83,9 @@ struct MoneyTests {
             #expect(rounded.rounded() == rounded)
             let minor = rounded.minorUnitAmount()
             #expect(minor == minor.roundedToInteger)
-            let other = Money(Decimal(Int64.random(in: -1_000_000...1_000_000, using: &rng)) / 100, currency)
-            #expect(try money.adding(other) == other.adding(money))
+            let other = try Money(Decimal(Int64.random(in: -1_000_000...1_000_000, using: &rng)) / 100, currency)
+            #expect(try money.adding(other).subtracting(other) == money, "sums of exact decimals are exact")
+            #expect(try money.multiplied(by: 3) == money.adding(money).adding(money))
         }
     }
 }

@@ -41,16 +41,16 @@ struct TradeModelTests {
     func consignment() throws {
         let product = try Product(sku: "EB-01", title: "蓝牙耳机", language: .zh, origin: CountryCode("CN"))
         let cny = try CurrencyCode("CNY")
-        let line = try OrderLine(product: product, quantity: Quantity(100, UnitCode("H87")), unitPrice: Money(Decimal(string: "35.5") ?? 0, cny))
+        let line = try OrderLine(product: product, quantity: Quantity(100, UnitCode("H87")), unitPrice: try Money(Decimal(string: "35.5") ?? 0, cny))
         let exporter = try EnterpriseID("shenzhen-audio")
         let c = try Consignment(reference: "PO-1", exporter: exporter, origin: CountryCode("CN"), destination: CountryCode("TH"),
                                 lines: [line, line], incoterm: .fob, transportMode: .sea)
-        #expect(c.totalValue == Money(7100, cny))
+        #expect(c.totalValue == (try Money(7100, cny)))
         #expect(throws: ModelError.self) {
             try Consignment(reference: "PO-2", exporter: exporter, origin: CountryCode("CN"), destination: CountryCode("TH"),
                             lines: [line], incoterm: .fob, transportMode: .air)
         }
-        let usdLine = try OrderLine(product: product, quantity: Quantity(1, UnitCode("H87")), unitPrice: Money(5, CurrencyCode("USD")))
+        let usdLine = try OrderLine(product: product, quantity: Quantity(1, UnitCode("H87")), unitPrice: try Money(5, CurrencyCode("USD")))
         #expect(throws: ModelError.currencyMismatch("CNY", "USD")) {
             try Consignment(reference: "PO-3", exporter: exporter, origin: CountryCode("CN"), destination: CountryCode("TH"),
                             lines: [line, usdLine], incoterm: .cif, transportMode: .sea)
@@ -78,9 +78,29 @@ struct TradeModelTests {
     @Test("release catalogue resolves identifiers and derives nothing from the clock")
     func releases() throws {
         #expect(NomenclatureRelease.known("us-hts-2026-rev4")?.id == "us-hts-2026r4")
+        #expect(NomenclatureRelease.known("us_hts_2026_rev4")?.id == "us-hts-2026r4")
+        #expect(NomenclatureRelease.known("us-hts-2025r13")?.revision == 13)
         #expect(NomenclatureRelease.known("HS2022")?.hsVersion == .hs2022)
         #expect(NomenclatureRelease.known("eu-cn-2026")?.effectiveFrom.description == "2026-01-01")
         #expect(NomenclatureRelease.known("cn-2027") == nil)
         #expect(CorrelationRelationship.oneToMany.inverted == .manyToOne)
+    }
+
+    @Test("the release in force: latest started, higher revision wins, nothing after a known successor")
+    func inForce() throws {
+        func release(_ id: String, _ from: String, supersededOn: String? = nil) throws -> NomenclatureRelease {
+            NomenclatureRelease(id: id, family: .usHTS, title: id, effectiveFrom: try CivilDate(parsing: from), hsBasis: .hs2022,
+                                effectiveDateSource: "test", relativePath: "x", supersededOn: try supersededOn.map { try CivilDate(parsing: $0) })
+        }
+        let held = [try release("us-hts-2026r4", "2026-01-01"), try release("us-hts-2026r10", "2026-01-01", supersededOn: "2027-01-01"),
+                    try release("us-hts-2025r13", "2025-01-01", supersededOn: "2026-01-01")]
+        #expect(NomenclatureRelease.inForce(.usHTS, asOf: try CivilDate(parsing: "2026-03-01"), among: held)?.id == "us-hts-2026r10")
+        #expect(NomenclatureRelease.inForce(.usHTS, asOf: try CivilDate(parsing: "2025-12-31"), among: held)?.id == "us-hts-2025r13")
+        let late = try CivilDate(parsing: "2027-01-01")
+        #expect(NomenclatureRelease.inForce(.usHTS, asOf: late, among: held) == nil)
+        #expect(NomenclatureRelease.notInForce(.usHTS, asOf: late, among: held)
+                == .superseded(release: "us-hts-2026r10", on: late, asOf: late))
+        let early = try CivilDate(parsing: "2024-06-01")
+        #expect(NomenclatureRelease.notInForce(.usHTS, asOf: early, among: held) == .noReleaseInForce(family: .usHTS, asOf: early))
     }
 }

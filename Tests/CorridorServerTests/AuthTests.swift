@@ -6,15 +6,15 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@Suite("Authentication, roles and tenants", .needsReferenceData)
+@Suite("Authentication, roles and tenants")
 struct AuthTests {
     @Test("no key, a malformed key, a wrong secret and a revoked key all get 401 problems")
     func unauthorized() async throws {
-        let app = try await TestApp.make()
+        let app = try await TestApp.make(referenceData: false)
         let forged = app.keys.alpha.dropLast(4) + "AAAA"
         try await app.test { client in
             for headers: HTTPFields in [[:], auth("not-a-key"), auth(String(forged)), auth(app.keys.revoked), [.authorization: "Basic abc"]] {
-                let r = try await client.execute(uri: "/v1/nomenclature/851713", method: .get, headers: headers)
+                let r = try await client.execute(uri: "/v1/releases", method: .get, headers: headers)
                 #expect(r.status == .unauthorized)
                 #expect(r.isProblem)
                 #expect(r.headers[.wwwAuthenticate] == "Bearer realm=\"corridor\"")
@@ -27,13 +27,15 @@ struct AuthTests {
 
     @Test("reference data is readable by every role, with Bearer or X-API-Key")
     func everyRoleReads() async throws {
-        let app = try await TestApp.make()
+        let app = try await TestApp.make(referenceData: false)
         try await app.test { client in
             for key in [app.keys.admin, app.keys.alpha, app.keys.auditor] {
-                let r = try await client.execute(uri: "/v1/nomenclature/851713?version=hs2022", method: .get, headers: auth(key))
+                let r = try await client.execute(uri: "/v1/releases", method: .get, headers: auth(key))
                 #expect(r.status == .ok)
             }
-            let viaHeader = try await client.execute(uri: "/v1/me", method: .get, headers: [HTTPField.Name("X-API-Key")!: app.keys.alpha])
+            let apiKey = try requireValue(HTTPField.Name("X-API-Key"))
+            // A proxy's own Basic credentials do not hide the API key header.
+            let viaHeader = try await client.execute(uri: "/v1/me", method: .get, headers: [apiKey: app.keys.alpha, .authorization: "Basic cHJveHk6eA=="])
             #expect(viaHeader.status == .ok)
             let me = try viaHeader.object()
             #expect(me["role"] as? String == "enterprise")
@@ -43,7 +45,7 @@ struct AuthTests {
 
     @Test("a key without the role gets 403")
     func forbidden() async throws {
-        let app = try await TestApp.make()
+        let app = try await TestApp.make(referenceData: false)
         let body = try json(["id": "gamma", "name": "Gamma Trading", "tier": "micro", "country": "THA"])
         try await app.test { client in
             let list = try await client.execute(uri: "/v1/enterprises", method: .get, headers: auth(app.keys.alpha))
@@ -67,7 +69,7 @@ struct AuthTests {
 
     @Test("an enterprise reads and changes only its own records")
     func tenantScoping() async throws {
-        let app = try await TestApp.make()
+        let app = try await TestApp.make(referenceData: false)
         try await app.test { client in
             #expect(try await client.execute(uri: "/v1/enterprises/alpha", method: .get, headers: auth(app.keys.alpha)).status == .ok)
             let other = try await client.execute(uri: "/v1/enterprises/beta", method: .get, headers: auth(app.keys.alpha))
@@ -75,8 +77,14 @@ struct AuthTests {
             #expect(try await client.execute(uri: "/v1/enterprises/beta/keys", method: .get, headers: auth(app.keys.alpha)).status == .forbidden)
             let own = try await client.execute(uri: "/v1/enterprises/alpha/keys", method: .get, headers: auth(app.keys.alpha))
             let keys = try own.array()
-            #expect(keys.count == 2)
+            #expect(keys.count == 3)
             #expect(keys.allSatisfy { $0["secretHash"] == nil && $0["key"] == nil }, "hashes and secrets never leave the server")
+            #expect(keys.allSatisfy { ($0["createdAt"] as? String)?.hasPrefix("2026-05-28T") == true }, "times are ISO 8601 strings")
+            // alpha's enterprise key cannot revoke the auditor key the zone issued to alpha.
+            let auditorKey = try requireValue(keys.first { $0["role"] as? String == "auditor" }?["id"] as? String)
+            let escalate = try await client.execute(uri: "/v1/enterprises/alpha/keys/\(auditorKey)", method: .delete, headers: auth(app.keys.alpha))
+            #expect(escalate.status == .forbidden && escalate.isProblem)
+            #expect(try await client.execute(uri: "/v1/enterprises/alpha/keys/\(auditorKey)", method: .delete, headers: auth(app.keys.admin)).status == .noContent)
             #expect(try await client.execute(uri: "/v1/enterprises/beta", method: .get, headers: auth(app.keys.auditor)).status == .ok)
             // beta's key cannot be revoked by alpha, nor by an auditor.
             let betaKeys = try await client.execute(uri: "/v1/enterprises/beta/keys", method: .get, headers: auth(app.keys.admin)).array()
@@ -91,7 +99,7 @@ struct AuthTests {
 
     @Test("a zone admin issues a key that works at once and is shown only in that response")
     func issueKey() async throws {
-        let app = try await TestApp.make()
+        let app = try await TestApp.make(referenceData: false)
         try await app.test { client in
             let r = try await client.execute(uri: "/v1/enterprises/beta/keys", method: .post, headers: auth(app.keys.admin),
                                              body: try json(["role": "auditor", "label": "customs broker"]))

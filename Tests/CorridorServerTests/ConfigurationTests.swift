@@ -1,6 +1,7 @@
 import Foundation
 import CorridorModel
 import CorridorServer
+import CorridorStore
 import CorridorTestSupport
 import Testing
 
@@ -16,6 +17,7 @@ struct ConfigurationTests {
         #expect(fromFile.data == "../shared/data", "settings the file leaves out keep their defaults")
         let env = try ServerConfiguration.load(file: file, environment: ["CORRIDOR_PORT": "7070", "CORRIDOR_DATABASE": "/tmp/x.sqlite"])
         #expect(env.port == 7070 && env.database == "/tmp/x.sqlite" && env.host == "0.0.0.0")
+        #expect(fromFile.timeZone == "Asia/Shanghai")
     }
 
     @Test("bad settings are refused with the setting named")
@@ -29,7 +31,23 @@ struct ConfigurationTests {
             return path.hasSuffix("bad-port.yaml")
         }
         #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_LOG_LEVEL": "loud"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_TIME_ZONE": "Mars/Olympus"]) }
+        #expect { try ServerConfiguration.load(file: TestData.fixture("config/misspelt.yaml").path, environment: [:]) } throws: {
+            guard case .invalidFile(_, let reason) = $0 as? ConfigurationError else { return false }
+            return reason.contains("unknown setting 'databse'")
+        }
         #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_PORT": "70000"]) }
+    }
+
+    @Test("the default as_of is today in the configured time zone")
+    func timeZone() async throws {
+        let db = try CorridorDatabase.inMemory()
+        let instant = Date(timeIntervalSince1970: 1_798_736_400)  // 2026-12-31T17:00Z, 2027-01-01 01:00 in Shanghai
+        let utc = CorridorServices(reference: ReferenceStore(database: db), tenants: TenantStore(database: db), now: { instant })
+        let shanghai = CorridorServices(reference: ReferenceStore(database: db), tenants: TenantStore(database: db), now: { instant },
+                                        timeZone: try #require(TimeZone(identifier: "Asia/Shanghai")))
+        #expect(utc.today().description == "2026-12-31")
+        #expect(shanghai.today().description == "2027-01-01")
     }
 
     @Test("API keys: the stored hash matches only the issued key")

@@ -76,7 +76,7 @@ struct ReferenceRouteTests {
             #expect((lines["lines"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["85171300"])
             let d = try await client.execute(uri: "/v1/tariffs/diff?from=us-hts-2025r13&to=us-hts-2026r4", method: .get, headers: auth(app.keys.auditor)).object()
             let counts = try requireValue(d["counts"] as? [String: Int])
-            #expect(counts == ["added": 436, "removed": 551, "description-changed": 103, "rate-changed": 241])
+            #expect(counts == ["added": 436, "removed": 551, "description-changed": 126, "units-changed": 21, "rate-changed": 241])
             let releases = try await client.execute(uri: "/v1/releases", method: .get, headers: auth(app.keys.alpha)).array()
             #expect(releases.count == 6)
         }

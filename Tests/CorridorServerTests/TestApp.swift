@@ -22,7 +22,9 @@ struct TestApp {
     let services: CorridorServices
     let keys: Keys
 
-    static func make() async throws -> TestApp {
+    /// - Parameter referenceData: false gives an empty reference store, for tests of auth and
+    ///   tenants that must run even where ../shared/data is absent.
+    static func make(referenceData: Bool = true) async throws -> TestApp {
         let tenants = TenantStore(database: try CorridorDatabase.inMemory())
         let now = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
         func register(_ id: String, _ tier: EnterpriseTier) async throws {
@@ -38,11 +40,12 @@ struct TestApp {
         try await register("beta", .micro)
         try await register("audit-office", .leading)
         let revoked = try await issue("alpha", .enterprise)
+        _ = try await issue("alpha", .auditor)  // a more powerful key the zone issued to alpha
         let revokedID = try requireValue(APIKeys.keyID(of: revoked))
         try await tenants.revokeKey(id: revokedID, of: EnterpriseID("alpha"), at: now)
         let keys = Keys(admin: try await issue("zone", .zoneAdmin), alpha: try await issue("alpha", .enterprise),
                         beta: try await issue("beta", .enterprise), auditor: try await issue("audit-office", .auditor), revoked: revoked)
-        let reference = ReferenceStore(database: try await ReferenceFixture.database())
+        let reference = ReferenceStore(database: referenceData ? try await ReferenceFixture.database() : try CorridorDatabase.inMemory())
         return TestApp(services: CorridorServices(reference: reference, tenants: tenants, now: { now }), keys: keys)
     }
 

@@ -11,6 +11,14 @@ struct CSVReaderTests {
         #expect(records.map(\.line) == [1, 2, 3])
     }
 
+    @Test("a lone carriage return ends a record (old Mac files); CRLF is one line end")
+    func carriageReturns() throws {
+        let records = try CSVReader.parse("a,b\rc,d\r\ne,f")
+        #expect(records.map(\.fields) == [["a", "b"], ["c", "d"], ["e", "f"]])
+        #expect(records.map(\.line) == [1, 2, 3])
+        #expect(try CSVReader.parse("\"x\ry\",z\n").first?.fields == ["x\ry", "z"], "inside quotes a CR is data")
+    }
+
     @Test("the line after a multi-line field is counted correctly")
     func lineNumbers() throws {
         let records = try CSVReader.parse("h\n\"1\n2\n3\"\nnext\n")

@@ -57,6 +57,13 @@ struct ReferenceQueryTests {
         await #expect(throws: ReferenceDataError.noReleaseInForce(family: .euCN, asOf: try date("2024-12-31"))) {
             try await s.release(of: .euCN, asOf: try date("2024-12-31"))
         }
+        // After a known successor takes over, the old release no longer answers.
+        await #expect(throws: ReferenceDataError.superseded(release: "hs2022", on: try date("2028-01-01"), asOf: try date("2028-06-01"))) {
+            try await s.lookup(code, version: nil, asOf: try date("2028-06-01"))
+        }
+        await #expect(throws: ReferenceDataError.superseded(release: "eu-cn-2026", on: try date("2027-01-01"), asOf: try date("2027-01-01"))) {
+            try await s.release(of: .euCN, asOf: try date("2027-01-01"))
+        }
     }
 
     @Test("a named release that is not in force on an explicit date is refused")
@@ -84,6 +91,14 @@ struct ReferenceQueryTests {
         #expect(rated.rates?.column2 == "15%")
         let ancestors = try await s.ancestors(of: try HSCode("0101.21.00.10"), release: "us-hts-2026r4")
         #expect(ancestors.map(\.code.digits) == ["0101", "01012100"])
+        // A statistical suffix prints no rate; the lookup shows the rate of the line it belongs to.
+        let males = try await s.lookup(try HSCode("0101.21.00.10"), version: "us-hts-2026r4", asOf: try date("2026-03-01"))
+        #expect(males.entry.rates == nil)
+        #expect(males.applicableRates?.from.digits == "01012100")
+        #expect(males.applicableRates?.rates.general == "Free")
+        // Parents are real prefixes, even where the printed indent puts a line under a sibling.
+        let misplaced = try #require(try await s.entry(try HSCode("9823.03.02"), release: "us-hts-2026r4"))
+        #expect(misplaced.parent.map { misplaced.code.isWithin($0) } ?? true)
     }
 
     @Test("an 8-digit code in both national tariffs is ambiguous without a version")
@@ -94,6 +109,7 @@ struct ReferenceQueryTests {
         }
         let cn = try await s.lookup(try HSCode("01012100"), version: "eu-cn", asOf: try date("2026-06-01"))
         #expect(cn.entry.fullDescription == "Horses; live, pure-bred breeding animals > Pure-bred breeding animals")
+        #expect(cn.ancestors.map(\.code.digits) == ["01", "0101", "010121"], "CN lines continue into their HS basis")
     }
 
     @Test("children and the national lines under a subheading")
@@ -133,7 +149,10 @@ struct ReferenceQueryTests {
         #expect(a == b)
         #expect(a.counts[.added] == 436)
         #expect(a.counts[.removed] == 551)
-        #expect(a.counts[.descriptionChanged] == 103)
+        #expect(a.counts[.descriptionChanged] == 126, "103 lines re-worded and 23 re-parented under new headings")
+        #expect(a.counts[.unitsChanged] == 21)
+        let moved = try #require(a.changes.first { $0.code.digits == "3004909206" && $0.field == "fullDescription" })
+        #expect(moved.before?.contains("Antifungals") == true && moved.after?.contains("Antivirals") == true)
         #expect(a.counts[.rateChanged] == 241)
         #expect(a.changes.contains { $0.kind == .removed && $0.code.digits == "0201305085" })
         #expect(a.changes.contains { $0.kind == .added && $0.code.digits == "0201305091" && $0.after == "Certified organic" })
