@@ -1,36 +1,8 @@
 import ArgumentParser
 import CorridorModel
-import CorridorStore
 import Foundation
 
-/// The `--database` option every subcommand shares.
-struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("SQLite database file.", valueName: "path"))
-    var database: String = ProcessInfo.processInfo.environment["CORRIDOR_DATABASE"] ?? "corridor.sqlite"
-
-    /// Opens the database; a query command refuses to create an empty one by accident.
-    func open(mustExist: Bool) throws -> CorridorDatabase {
-        if mustExist, !FileManager.default.fileExists(atPath: database) {
-            throw CLIError("database \(database) does not exist; create it with `corridor-data import --from DIR --database \(database)`")
-        }
-        do {
-            return try CorridorDatabase(path: database)
-        } catch {
-            throw CLIError(error.description)
-        }
-    }
-}
-
-/// Output formats.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}
-
-/// An error shown to the user as `Error: message`, with exit code 1.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-}
+// Helpers shared by the subcommands.
 
 /// Runs a reference query, turning its typed error into a user-facing one.
 func query<T>(_ body: () async throws(ReferenceDataError) -> T) async throws -> T {
@@ -50,9 +22,9 @@ func parseCode(_ text: String) throws -> HSCode {
     }
 }
 
-/// Parses `--as-of`, defaulting to today's date in UTC (the only place the CLI reads the clock).
+/// Parses `--as-of`, defaulting to today in the local time zone (the only place the CLI reads the clock).
 func parseAsOf(_ text: String?) throws -> CivilDate {
-    guard let text else { return CivilDate(Date()) }
+    guard let text else { return CivilDate(Date(), timeZone: .current) }
     do {
         return try CivilDate(parsing: text)
     } catch {
