@@ -22,9 +22,17 @@ public struct NomenclatureEntry: Hashable, Sendable, Codable {
     /// Rate texts, for national lines that carry them.
     public let rates: TariffRates?
 
-    /// Creates an entry.
+    /// Creates an entry. The description must not be empty, and a parent must be a shorter code
+    /// that this one extends (`8517` for `851713`).
     public init(release: String, code: HSCode, description: String, fullDescription: String? = nil,
-                parent: HSCode? = nil, section: String? = nil, units: [String] = [], rates: TariffRates? = nil) {
+                parent: HSCode? = nil, section: String? = nil, units: [String] = [], rates: TariffRates? = nil) throws(ModelError) {
+        guard !release.trimmingWhitespace().isEmpty else { throw .invalidField(name: "release", reason: "must not be empty") }
+        guard !description.trimmingWhitespace().isEmpty else {
+            throw .invalidField(name: "description", reason: "code \(code.dotted) has an empty description")
+        }
+        if let parent, !(code.isWithin(parent) && parent.length < code.length) {
+            throw .invalidField(name: "parent", reason: "\(parent.dotted) is not above \(code.dotted) in the hierarchy")
+        }
         self.release = release
         self.code = code
         self.description = description
@@ -44,7 +52,7 @@ public struct NomenclatureEntry: Hashable, Sendable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(release: try c.decode(String.self, forKey: .release), code: try c.decode(HSCode.self, forKey: .code),
+        try self.init(release: try c.decode(String.self, forKey: .release), code: try c.decode(HSCode.self, forKey: .code),
                   description: try c.decode(String.self, forKey: .description),
                   fullDescription: try c.decodeIfPresent(String.self, forKey: .fullDescription),
                   parent: try c.decodeIfPresent(HSCode.self, forKey: .parent), section: try c.decodeIfPresent(String.self, forKey: .section),

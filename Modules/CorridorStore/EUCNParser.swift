@@ -54,9 +54,9 @@ enum EUCNParser {
             guard seen.insert(code.digits).inserted else { throw .malformed(file: file, line: line, reason: "\(at) appears twice") }
             let hs6 = code.subheading
             let full = hs6.flatMap { subheadingText[$0.digits] }.map { "\($0) > \(name)" } ?? name
-            entries.append(NomenclatureEntry(
+            entries.append(try ParserSupport.entry(file: file, line: line) { () throws(ModelError) in try NomenclatureEntry(
                 release: release.id, code: code, description: name, fullDescription: full, parent: hs6,
-                section: item.section, units: item.supplementaryUnit.map { [$0] } ?? []))
+                section: item.section, units: item.supplementaryUnit.map { [$0] } ?? []) })
         }
         guard !entries.isEmpty else { throw .malformed(file: file, line: 0, reason: "the list is empty") }
         return entries

@@ -33,9 +33,9 @@ enum HSNomenclatureParser {
             guard seen.insert(code.digits).inserted else {
                 throw .malformed(file: file, line: record.line, reason: "code \(f[1]) appears twice")
             }
-            entries.append(NomenclatureEntry(
+            entries.append(try ParserSupport.entry(file: file, line: record.line) { () throws(ModelError) in try NomenclatureEntry(
                 release: release.id, code: code, description: description, parent: parent,
-                section: f[0].isEmpty ? nil : f[0]))
+                section: f[0].isEmpty ? nil : f[0]) })
         }
         guard !entries.isEmpty else { throw .malformed(file: file, line: 0, reason: "the file has a header but no codes") }
         return entries

@@ -36,4 +36,13 @@ enum ParserSupport {
             throw .malformed(file: file, line: line, reason: error.description)
         }
     }
+
+    /// Builds a model value, turning its validation error into a line-precise import error.
+    static func entry<T>(file: String, line: Int, _ make: () throws(ModelError) -> T) throws(ImportError) -> T {
+        do {
+            return try make()
+        } catch {
+            throw .malformed(file: file, line: line, reason: error.description)
+        }
+    }
 }

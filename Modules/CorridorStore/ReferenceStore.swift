@@ -240,7 +240,7 @@ public struct ReferenceStore: TariffReference {
         let rates = TariffRates(general: row["general_rate"], special: row["special_rate"], column2: row["column2_rate"],
                                 additional: row["additional_duties"], quota: row["quota"])
         let parent: String? = row["parent"]
-        return NomenclatureEntry(
+        return try NomenclatureEntry(
             release: row["release_id"], code: try HSCode(row["code"] as String), description: row["description"],
             fullDescription: row["full_description"], parent: try parent.map { try HSCode($0) }, section: row["section"],
             units: decodeUnits(row["units"]), rates: rates.isEmpty ? nil : rates)

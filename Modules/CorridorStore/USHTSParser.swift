@@ -40,10 +40,10 @@ enum USHTSParser {
             let units = try self.units(f[3], file: file, line: record.line)
             let rates = TariffRates(general: f[4], special: f[5], column2: f[6], additional: f[8], quota: f[7])
             let own = stripColon(text)
-            entries.append(NomenclatureEntry(
+            entries.append(try ParserSupport.entry(file: file, line: record.line) { () throws(ModelError) in try NomenclatureEntry(
                 release: release.id, code: code, description: own,
                 fullDescription: (ancestors + [own]).joined(separator: " > "),
-                parent: parent, units: units, rates: rates.isEmpty ? nil : rates))
+                parent: parent, units: units, rates: rates.isEmpty ? nil : rates) })
         }
         guard !entries.isEmpty else { throw .malformed(file: file, line: 0, reason: "no HTS numbers found") }
         return entries

@@ -86,6 +86,19 @@ struct TradeModelTests {
         #expect(CorrelationRelationship.oneToMany.inverted == .manyToOne)
     }
 
+    @Test("nomenclature entries validate their description and parent")
+    func entries() throws {
+        let code = try HSCode("851713")
+        let e = try NomenclatureEntry(release: "hs2022", code: code, description: "Smartphones", parent: HSCode("8517"))
+        #expect(e.fullDescription == "Smartphones" && e.level == 6)
+        #expect(throws: ModelError.self) { try NomenclatureEntry(release: "hs2022", code: code, description: "  ") }
+        #expect(throws: ModelError.self) { try NomenclatureEntry(release: "hs2022", code: code, description: "x", parent: HSCode("8518")) }
+        #expect(throws: ModelError.self) { try NomenclatureEntry(release: "hs2022", code: code, description: "x", parent: code) }
+        let json = try JSONEncoder().encode(e)
+        #expect(String(decoding: json, as: UTF8.self).contains(#""dotted":"8517.13""#))
+        #expect(try JSONDecoder().decode(NomenclatureEntry.self, from: json) == e)
+    }
+
     @Test("the release in force: latest started, higher revision wins, nothing after a known successor")
     func inForce() throws {
         func release(_ id: String, _ from: String, supersededOn: String? = nil) throws -> NomenclatureRelease {
