@@ -47,7 +47,7 @@ def search(text):
         rows = db.execute(
             """SELECT n.*, bm25(nomenclature_fts, 2.0, 1.0, 0.0) AS rank
                FROM nomenclature_fts JOIN nomenclature n ON n.rowid = nomenclature_fts.rowid
-               WHERE nomenclature_fts MATCH ? ORDER BY rank, n.release_id DESC, n.code LIMIT 20""", (match,)).fetchall()
+               WHERE nomenclature_fts MATCH ? ORDER BY substr(n.code, 1, 2) IN ('98', '99'), rank, n.release_id DESC, n.code LIMIT 20""", (match,)).fetchall()
         if rows or len(tokens) == 1:
             return rows
     return []

@@ -53,7 +53,8 @@ enum EUCNParser {
             guard !name.isEmpty else { throw .malformed(file: file, line: line, reason: "\(at) has an empty name") }
             guard seen.insert(code.digits).inserted else { throw .malformed(file: file, line: line, reason: "\(at) appears twice") }
             let hs6 = code.subheading
-            let full = hs6.flatMap { subheadingText[$0.digits] }.map { "\($0) > \(name)" } ?? name
+            // "HS text > CN text", unless the CN line repeats its subheading's words.
+            let full = hs6.flatMap { subheadingText[$0.digits] }.map { $0.caseInsensitiveCompare(name) == .orderedSame ? name : "\($0) > \(name)" } ?? name
             entries.append(try ParserSupport.entry(file: file, line: line) { () throws(ModelError) in try NomenclatureEntry(
                 release: release.id, code: code, description: name, fullDescription: full, parent: hs6,
                 section: item.section, units: item.supplementaryUnit.map { [$0] } ?? []) })

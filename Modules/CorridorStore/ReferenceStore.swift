@@ -109,7 +109,9 @@ public struct ReferenceStore: TariffReference {
                     sql += " AND nomenclature_fts.release_id = ?"
                     arguments += [releaseID]
                 }
-                sql += " ORDER BY rank, n.release_id DESC, n.code LIMIT ?"
+                // Chapters 98 and 99 (special provisions, temporary duty suspensions) mention goods in
+                // passing; the goods lines themselves rank first.
+                sql += " ORDER BY substr(n.code, 1, 2) IN ('98', '99'), rank, n.release_id DESC, n.code LIMIT ?"
                 arguments += [limit]
                 let hits = try Self.cachedRows(db, sql: sql, arguments: arguments).map {
                     SearchHit(entry: try Self.entry(from: $0), score: -($0["rank"] as Double))

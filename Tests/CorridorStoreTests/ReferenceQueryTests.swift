@@ -132,6 +132,11 @@ struct ReferenceQueryTests {
         let hits = try await s.search("smartphones", release: "hs2022", limit: 5)
         #expect(hits.first?.entry.code.digits == "851713")
         #expect(hits.map(\.score) == hits.map(\.score).sorted(by: >))
+        // No line has both words; goods lines rank before chapter 99 provisions that mention one.
+        let headphones = try await s.search("bluetooth headphones", release: nil, limit: 5)
+        #expect(headphones.allSatisfy { $0.entry.code.digits.hasPrefix("8518") }, "\(headphones.map(\.entry.code.dotted))")
+        let cn = try #require(try await s.entry(try HSCode("85183000"), release: "eu-cn-2026"))
+        #expect(!cn.fullDescription.contains(" > "), "a CN line that repeats its subheading is not doubled")
         let horses = try await s.search("live horses breeding", release: nil, limit: 50)
         #expect(horses.contains { $0.entry.code.digits == "010121" && $0.entry.release == "hs2022" })
         let quoted = try await s.search("\"NEAR(telephone*) OR", release: nil, limit: 3)
