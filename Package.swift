@@ -23,6 +23,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CorridorModel", targets: ["CorridorModel"]),
+        .library(name: "CorridorLedger", targets: ["CorridorLedger"]),
         .library(name: "CorridorStore", targets: ["CorridorStore"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
         .executable(name: "corridord", targets: ["corridord"]),
@@ -47,6 +48,18 @@ let package = Package(
         .target(
             name: "CorridorModel",
             path: "Modules/CorridorModel"
+        ),
+
+        // MARK: - Engines (each sees CorridorModel only)
+
+        /** RFC 6962 evidence log: Merkle hashing, compact-range appends, proofs and their verification. */
+        .target(
+            name: "CorridorLedger",
+            dependencies: [
+                "CorridorModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Modules/CorridorLedger"
         ),
 
         // MARK: - Persistence
@@ -136,6 +149,11 @@ let package = Package(
             name: "CorridorModelTests",
             dependencies: ["CorridorModel"],
             path: "Tests/CorridorModelTests"
+        ),
+        .testTarget(
+            name: "CorridorLedgerTests",
+            dependencies: ["CorridorLedger", "CorridorTestSupport"],
+            path: "Tests/CorridorLedgerTests"
         ),
         .testTarget(
             name: "CorridorStoreTests",
