@@ -160,6 +160,7 @@ let package = Package(
             dependencies: [
                 "CorridorModel",
                 "CorridorStore",
+                "CorridorLedger",
                 "CorridorTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -76,6 +76,29 @@ enum CorridorMigrations {
                 CREATE INDEX api_key_enterprise ON api_key(enterprise_id);
                 """)
         }
+        migrator.registerMigration("v1-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE ledger_entry (
+                    idx INTEGER PRIMARY KEY,
+                    data BLOB NOT NULL,
+                    leaf_hash BLOB NOT NULL,
+                    owner TEXT,
+                    appended_at TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX ledger_entry_owner ON ledger_entry(owner, idx);
+                CREATE TABLE ledger_node (
+                    level INTEGER NOT NULL,
+                    idx INTEGER NOT NULL,
+                    hash BLOB NOT NULL,
+                    PRIMARY KEY (level, idx)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE ledger_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    size INTEGER NOT NULL
+                ) STRICT;
+                INSERT INTO ledger_state (id, size) VALUES (1, 0);
+                """)
+        }
         return migrator
     }
 }
