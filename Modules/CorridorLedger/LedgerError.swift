@@ -16,6 +16,14 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
     case consistencyFromEmptyTree
     /// The root computed from a proof is not the expected one.
     case rootMismatch(computed: String, expected: String)
+    /// A signing or verifier key is malformed or unusable.
+    case badKey(String)
+    /// A checkpoint note is malformed.
+    case badCheckpoint(String)
+    /// A required signature is missing or invalid.
+    case badSignature(String)
+    /// A newer checkpoint does not extend the one already trusted.
+    case inconsistentCheckpoint(String)
     /// A node needed for a proof is missing from storage.
     case missingNode(level: Int, index: UInt64)
 
@@ -29,6 +37,10 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
         case .sizesOutOfOrder(let old, let new): "the old tree (\(old)) is larger than the new one (\(new))"
         case .consistencyFromEmptyTree: "a consistency proof from an empty tree proves nothing; start from a non-empty checkpoint"
         case .rootMismatch(let computed, let expected): "the proof leads to root \(computed), not the expected \(expected)"
+        case .badKey(let reason): "bad key: \(reason)"
+        case .badCheckpoint(let reason): "bad checkpoint: \(reason)"
+        case .badSignature(let name): "the checkpoint carries no valid signature by \(name)"
+        case .inconsistentCheckpoint(let reason): "refusing the new checkpoint: \(reason)"
         case .missingNode(let level, let index): "node (level \(level), index \(index)) is missing from the log; run fsck"
         }
     }
