@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
         .executable(name: "corridord", targets: ["corridord"]),
         .executable(name: "corridor-data", targets: ["corridor-data"]),
+        .executable(name: "corridor-ledger", targets: ["corridor-ledger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -121,6 +122,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/corridor-data"
+        ),
+
+        /** Evidence-log CLI: init, append, prove, consistency, checkpoint, cosign, bundles, fsck. */
+        .executableTarget(
+            name: "corridor-ledger",
+            dependencies: [
+                "CorridorModel",
+                "CorridorLedger",
+                "CorridorStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Apps/corridor-ledger"
         ),
 
         // MARK: - Benchmarks

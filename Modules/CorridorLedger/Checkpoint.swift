@@ -74,7 +74,7 @@ public struct Checkpoint: Hashable, Sendable {
         let message = Array(body.utf8)
         for line in signatures {
             let parts = line.split(separator: " ")
-            guard parts.count == 3, parts[1] == key.name, let raw = Data(base64Encoded: String(parts[2])), raw.count == 68,
+            guard parts.count == 3, parts[1] == key.name, let raw = Base64.decode(String(parts[2])), raw.count == 68,
                   Array(raw.prefix(4)) == key.keyID else { continue }
             if key.verify(Array(raw.dropFirst(4)), of: message) { return true }
         }

@@ -24,6 +24,8 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
     case badSignature(String)
     /// A newer checkpoint does not extend the one already trusted.
     case inconsistentCheckpoint(String)
+    /// An evidence bundle does not hold together.
+    case badBundle(String)
     /// A node needed for a proof is missing from storage.
     case missingNode(level: Int, index: UInt64)
 
@@ -41,6 +43,7 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
         case .badCheckpoint(let reason): "bad checkpoint: \(reason)"
         case .badSignature(let name): "the checkpoint carries no valid signature by \(name)"
         case .inconsistentCheckpoint(let reason): "refusing the new checkpoint: \(reason)"
+        case .badBundle(let reason): "the bundle does not verify: \(reason)"
         case .missingNode(let level, let index): "node (level \(level), index \(index)) is missing from the log; run fsck"
         }
     }

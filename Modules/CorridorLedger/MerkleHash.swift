@@ -18,8 +18,8 @@ public struct MerkleHash: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Decodes base64; the result must be 32 bytes.
     public init(base64 text: String) throws(LedgerError) {
-        guard let data = Data(base64Encoded: text) else { throw .badBase64(text) }
-        try self.init(Array(data))
+        guard let bytes = Base64.decode(text) else { throw .badBase64(text) }
+        try self.init(bytes)
     }
 
     /// Decodes lower- or upper-case hex; the result must be 32 bytes.

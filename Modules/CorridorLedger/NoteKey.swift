@@ -35,7 +35,7 @@ public struct NoteKey: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let isPrivate = trimmed.hasPrefix("PRIVATE+KEY+")
         let parts = (isPrivate ? String(trimmed.dropFirst("PRIVATE+KEY+".count)) : trimmed).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, let body = Data(base64Encoded: String(parts[2])), body.count == 33, body.first == 0x01 else {
+        guard parts.count == 3, let body = Base64.decode(String(parts[2])), body.count == 33, body.first == 0x01 else {
             throw .badKey("expected name+hexid+base64 key material with the Ed25519 type byte")
         }
         let material = Array(body.dropFirst())

@@ -78,3 +78,36 @@ struct CheckpointTests {
         #expect(client.checkpoint.size == 25)
     }
 }
+
+@Suite("Evidence bundles")
+struct EvidenceBundleTests {
+    @Test("a bundle verifies offline, and changing any single byte of it makes verification fail")
+    func everyByte() throws {
+        let key = try NoteKey.generate(name: "corridor.example/evidence")
+        var range = CompactRange()
+        var nodes: [String: MerkleHash] = [:]
+        let statement = try EvidenceStatement(sha256: String(repeating: "ab", count: 32), metadata: ["type": "invoice", "number": "INV-7"])
+        let datas = (0..<9).map { $0 == 6 ? statement.leafData : Data("entry \($0)".utf8) }
+        for d in datas { for n in range.append(RFC6962.leafHash(d)) { nodes["\(n.level)/\(n.index)"] = n.hash } }
+        let builder = MerkleProofBuilder { level, index in
+            guard let h = nodes["\(level)/\(index)"] else { throw LedgerError.missingNode(level: level, index: index) }
+            return h
+        }
+        let proof = InclusionProof(index: 6, treeSize: 9, leafHash: RFC6962.leafHash(datas[6]),
+                                   proof: try builder.inclusion(index: 6, size: 9), root: range.root)
+        let checkpoint = try Checkpoint(origin: key.name, size: 9, root: range.root).signed(by: key)
+        let bundle = EvidenceBundle(index: 6, data: datas[6], proof: proof, checkpoint: checkpoint)
+        #expect(bundle.statement == statement)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let bytes = Array(try encoder.encode(bundle))
+        try JSONDecoder().decode(EvidenceBundle.self, from: Data(bytes)).verify(logKey: try NoteKey(parsing: key.verifierKey))
+        var survivors: [Int] = []
+        for i in bytes.indices {
+            var changed = bytes
+            changed[i] ^= 0x01
+            if (try? JSONDecoder().decode(EvidenceBundle.self, from: Data(changed)).verify(logKey: key)) != nil { survivors.append(i) }
+        }
+        #expect(survivors.isEmpty, "bytes that can change unnoticed: \(survivors.map { String(decoding: bytes[max(0, $0 - 10)..<min(bytes.count, $0 + 10)], as: UTF8.self) })")
+    }
+}

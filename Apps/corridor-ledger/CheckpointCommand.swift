@@ -1,0 +1,29 @@
+import ArgumentParser
+import CorridorLedger
+import Foundation
+
+/// `corridor-ledger checkpoint`: sign the current tree head.
+struct CheckpointCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "checkpoint", abstract: "Sign and print a checkpoint of the current tree.")
+
+    @OptionGroup var options: LogOptions
+    @Option(help: "table (the note) or json.") var format: Format = .table
+
+    func run() async throws {
+        let checkpoint = try await signedCheckpoint(options)
+        switch format {
+        case .json:
+            struct View: Encodable { let size: UInt64; let root: MerkleHash; let note: String }
+            try printJSON(View(size: checkpoint.size, root: checkpoint.root, note: checkpoint.note))
+        case .table:
+            print(checkpoint.note, terminator: "")
+        }
+    }
+}
+
+/// A checkpoint of the log's current size, signed with its key.
+func signedCheckpoint(_ options: LogOptions) async throws -> Checkpoint {
+    let key = try options.signingKey()
+    let head = try await options.open().root()
+    return try Checkpoint(origin: key.name, size: head.size, root: head.root).signed(by: key)
+}
