@@ -83,6 +83,7 @@ let package = Package(
             name: "CorridorServer",
             dependencies: [
                 "CorridorModel",
+                "CorridorLedger",
                 "CorridorStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -150,6 +151,19 @@ let package = Package(
             path: "Benchmarks/corridor-bench"
         ),
 
+        /** Evidence-log measurements: durable appends against raw SQLite, proofs at 2^30 leaves. */
+        .executableTarget(
+            name: "corridor-ledger-bench",
+            dependencies: [
+                "CorridorModel",
+                "CorridorLedger",
+                "CorridorStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/corridor-ledger-bench"
+        ),
+
         // MARK: - Tests (mirror Modules/ and Apps/)
 
         /** Shared test helpers: locating ../shared/data and Fixtures/, building a store from the real files. */
@@ -186,6 +200,7 @@ let package = Package(
                 "CorridorModel",
                 "CorridorStore",
                 "CorridorServer",
+                "CorridorLedger",
                 "CorridorTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

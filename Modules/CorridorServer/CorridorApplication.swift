@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorLedger
 import CorridorStore
 public import Hummingbird
 public import Logging
@@ -10,7 +11,7 @@ import UnixSignals
 /// HummingbirdTesting's router client without opening a socket.
 public enum CorridorApplication {
     /// The router with every route and middleware. Routes under `/v1` require an API key.
-    public static func router(services: CorridorServices) -> Router<CorridorRequestContext> {
+    public static func router(services: CorridorServices, ledger: LedgerService? = nil) -> Router<CorridorRequestContext> {
         let router = Router(context: CorridorRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: services.metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -19,20 +20,23 @@ public enum CorridorApplication {
         let v1 = router.group("v1").add(middleware: APIKeyAuthenticator(tenants: services.tenants))
         ReferenceRoutes.add(to: v1, services: services)
         TenantRoutes.add(to: v1, services: services)
+        if let ledger { EvidenceRoutes.add(to: v1, services: services, ledger: ledger) }
         return router
     }
 
     /// The application for a configuration: opens (and migrates) the database and binds the address.
     public static func make(configuration: ServerConfiguration, logger: Logger) throws -> some ApplicationProtocol {
         let database = try CorridorDatabase(path: configuration.database)
-        return application(configuration: configuration, database: database, logger: logger)
+        return try application(configuration: configuration, database: database, logger: logger)
     }
 
-    private static func application(configuration: ServerConfiguration, database: CorridorDatabase, logger: Logger) -> some ApplicationProtocol {
+    private static func application(configuration: ServerConfiguration, database: CorridorDatabase, logger: Logger) throws -> some ApplicationProtocol {
         let services = CorridorServices(reference: ReferenceStore(database: database), tenants: TenantStore(database: database),
                                         timeZone: TimeZone(identifier: configuration.timeZone) ?? .current)
+        let key = try LedgerService.loadOrCreateKey(path: configuration.ledgerKey, origin: configuration.ledgerOrigin)
+        let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: database)), key: key)
         return Application(
-            router: router(services: services),
+            router: router(services: services, ledger: ledger),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),
             logger: logger)
     }
@@ -45,7 +49,7 @@ public enum CorridorApplication {
     public static func run(configuration: ServerConfiguration, logger: Logger) async throws {
         let database = try CorridorDatabase(path: configuration.database)
         try await importReferenceDataIfEmpty(database: database, from: configuration.data, logger: logger)
-        let app = application(configuration: configuration, database: database, logger: logger)
+        let app = try application(configuration: configuration, database: database, logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 

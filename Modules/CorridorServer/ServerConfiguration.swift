@@ -26,11 +26,17 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
     /// The IANA time zone whose calendar day is the default `as_of` (a pilot zone in China wants
     /// `Asia/Shanghai`, so that 1 January starts at local midnight). Default `UTC`; env `CORRIDOR_TIME_ZONE`.
     public var timeZone: String = "UTC"
+    /// The evidence log's signing key file, created (mode 0600) on first start. Default
+    /// `corridor-ledger.key`; env `CORRIDOR_LEDGER_KEY`.
+    public var ledgerKey: String = "corridor-ledger.key"
+    /// The evidence log's origin (the name in its checkpoints), used when the key is created.
+    /// Default `corridor.local/evidence`; env `CORRIDOR_LEDGER_ORIGIN`.
+    public var ledgerOrigin: String = "corridor.local/evidence"
 
     /// The defaults.
     public init() {}
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin }
 
     public init(from decoder: any Decoder) throws {
         let defaults = ServerConfiguration()
@@ -41,6 +47,8 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         data = try c.decodeIfPresent(String.self, forKey: .data) ?? defaults.data
         logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
+        ledgerKey = try c.decodeIfPresent(String.self, forKey: .ledgerKey) ?? defaults.ledgerKey
+        ledgerOrigin = try c.decodeIfPresent(String.self, forKey: .ledgerOrigin) ?? defaults.ledgerOrigin
     }
 
     /// Loads the configuration: defaults, then the YAML `file` if given, then `environment`.
@@ -73,6 +81,8 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         if let v = environment["CORRIDOR_DATA"] { config.data = v }
         if let v = environment["CORRIDOR_LOG_LEVEL"] { config.logLevel = v }
         if let v = environment["CORRIDOR_TIME_ZONE"] { config.timeZone = v }
+        if let v = environment["CORRIDOR_LEDGER_KEY"] { config.ledgerKey = v }
+        if let v = environment["CORRIDOR_LEDGER_ORIGIN"] { config.ledgerOrigin = v }
         try config.validate()
         return config
     }

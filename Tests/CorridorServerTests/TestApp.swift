@@ -1,3 +1,4 @@
+import CorridorLedger
 import CorridorModel
 import CorridorServer
 import CorridorStore
@@ -21,6 +22,7 @@ struct TestApp {
 
     let services: CorridorServices
     let keys: Keys
+    let ledger: LedgerService
 
     /// - Parameter referenceData: false gives an empty reference store, for tests of auth and
     ///   tenants that must run even where ../shared/data is absent.
@@ -46,10 +48,12 @@ struct TestApp {
         let keys = Keys(admin: try await issue("zone", .zoneAdmin), alpha: try await issue("alpha", .enterprise),
                         beta: try await issue("beta", .enterprise), auditor: try await issue("audit-office", .auditor), revoked: revoked)
         let reference = ReferenceStore(database: referenceData ? try await ReferenceFixture.database() : try CorridorDatabase.inMemory())
-        return TestApp(services: CorridorServices(reference: reference, tenants: tenants, now: { now }), keys: keys)
+        let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: try CorridorDatabase.inMemory())),
+                                   key: try NoteKey.generate(name: "corridor.test/evidence"))
+        return TestApp(services: CorridorServices(reference: reference, tenants: tenants, now: { now }), keys: keys, ledger: ledger)
     }
 
-    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services) }
+    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger) }
 
     /// Runs `body` against the application through HummingbirdTesting's in-process router client.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -1,0 +1,44 @@
+public import CorridorLedger
+import CorridorModel
+import Foundation
+
+/// The server's evidence log and the key that signs its checkpoints.
+public struct LedgerService: Sendable {
+    /// The log.
+    public let log: EvidenceLog
+    /// The signing key; its name is the log's origin.
+    public let key: NoteKey
+
+    /// Pairs a log with its signing key.
+    public init(log: EvidenceLog, key: NoteKey) {
+        self.log = log
+        self.key = key
+    }
+
+    /// A checkpoint of the current tree, signed now.
+    public func checkpoint() async throws -> Checkpoint {
+        let head = try await log.root()
+        return try Checkpoint(origin: key.name, size: head.size, root: head.root).signed(by: key)
+    }
+
+    /// An entry's evidence bundle against a freshly signed checkpoint.
+    public func bundle(index: UInt64) async throws -> EvidenceBundle {
+        let checkpoint = try await checkpoint()
+        let proof = try await log.inclusion(index: index, size: checkpoint.size)
+        guard let entry = try await log.entry(index) else { throw LedgerError.indexOutOfRange(index: index, size: checkpoint.size) }
+        return EvidenceBundle(index: index, data: entry.data, proof: proof, checkpoint: checkpoint)
+    }
+
+    /// Loads the signing key from `path`, creating a new one named `origin` (readable by the owner only) if the file does not exist.
+    public static func loadOrCreateKey(path: String, origin: String) throws -> NoteKey {
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            return try NoteKey(parsing: text)
+        }
+        let key = try NoteKey.generate(name: origin)
+        guard let secret = key.signerKey,
+              FileManager.default.createFile(atPath: path, contents: Data((secret + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw LedgerError.badKey("cannot write the ledger key to \(path)")
+        }
+        return key
+    }
+}
