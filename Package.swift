@@ -134,6 +134,7 @@ let package = Package(
                 "CorridorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ],
             path: "Apps/corridor-ledger"
         ),

@@ -70,6 +70,23 @@ struct CorridorLedgerCLITests {
         #expect(try run(["prove", "0", "--log", dir.appendingPathComponent("none").path]).stderr.contains("corridor-ledger init"))
     }
 
+    @Test("desensitize applies a YAML policy to a JSON document")
+    func desensitize() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let doc = dir.appendingPathComponent("doc.json")
+        try #"{"buyer":{"name":"张三丰","phone":"13812345678","email":"zs@example.cn","id":"110101199003074578"},"amount":2500,"issued":"2026-07-14","postcode":"518000"}"#
+            .write(to: doc, atomically: true, encoding: .utf8)
+        let key = dir.appendingPathComponent("key")
+        try "0123456789abcdef0123456789abcdef".write(to: key, atomically: true, encoding: .utf8)
+        let policy = TestData.fixture("ledger/invoice-policy.yaml").path
+        let out = try json(try run(["desensitize", "--policy", policy, "--key-file", key.path, doc.path]))
+        let buyer = out["buyer"] as? [String: Any]
+        #expect(buyer?["name"] as? String == "张**" && buyer?["id"] as? String == "[REDACTED]")
+        #expect(out["postcode"] as? String == "518***" && out["amount"] as? String == "2000-2999")
+        let noKey = try run(["desensitize", "--policy", policy, doc.path])
+        #expect(noKey.status != 0 && noKey.stderr.contains("at least 16 bytes"))
+    }
+
     @Test("kill -9 loop: after every kill fsck is clean and every reported index holds its line")
     func crashLoop() throws {
         let script = TestData.packageRoot.appendingPathComponent("Scripts/ledger-crash-test").path

@@ -1,0 +1,99 @@
+public import Foundation
+import Crypto
+
+/// One desensitization operation on a field's text. Pure: the same input, key and operator give
+/// the same output (except `encrypt`, whose random nonce makes each ciphertext unique).
+public enum FieldOperator: Hashable, Sendable {
+    /// Keeps `keepFirst` and `keepLast` characters and replaces the rest with `mask`, counting
+    /// Unicode characters (grapheme clusters), so `张三丰` masks to `张*丰`, not to broken bytes.
+    case mask(keepFirst: Int, keepLast: Int, with: Character)
+    /// Replaces the whole value with `[REDACTED]`.
+    case redact
+    /// Replaces the whole value with fixed text.
+    case replace(String)
+    /// Keyed pseudonym: HMAC-SHA-256 of the value under a key of at least 16 bytes, as lower-case
+    /// hex; the same key and value always give the same pseudonym, so records still join.
+    case pseudonymize
+    /// AES-256-GCM under a 32-byte key; the output is base64 of nonce ‖ ciphertext ‖ tag.
+    case encrypt
+    /// Coarsens a value: a date to its month, a postcode to a prefix, a number to a bucket.
+    case generalize(Generalization)
+
+    /// How `generalize` coarsens a value.
+    public enum Generalization: Hashable, Sendable {
+        /// `2026-07-14` → `2026-07`.
+        case dateToMonth
+        /// `518000` → `518***` (keeps `keep` characters).
+        case prefix(keep: Int)
+        /// `1234.5` with width 1000 → `1000-1999`.
+        case bucket(width: Decimal)
+    }
+
+    /// Applies the operator. `key` is required by `pseudonymize` (≥ 16 bytes) and `encrypt` (32 bytes).
+    public func apply(to value: String, key: [UInt8]? = nil) throws(DesensitizationError) -> String {
+        switch self {
+        case .mask(let first, let last, let symbol):
+            let chars = Array(value)
+            guard chars.count > first + last else { return String(repeating: symbol, count: chars.count) }
+            return String(chars.prefix(first)) + String(repeating: symbol, count: chars.count - first - last) + String(chars.suffix(last))
+        case .redact:
+            return "[REDACTED]"
+        case .replace(let text):
+            return text
+        case .pseudonymize:
+            guard let key, key.count >= 16 else { throw .keyTooShort(needed: 16, got: key?.count ?? 0) }
+            let mac = HMAC<SHA256>.authenticationCode(for: Array(value.utf8), using: SymmetricKey(data: key))
+            return mac.map { String(format: "%02x", $0) }.joined()
+        case .encrypt:
+            guard let key, key.count == 32 else { throw .keyTooShort(needed: 32, got: key?.count ?? 0) }
+            do {
+                let sealed = try AES.GCM.seal(Array(value.utf8), using: SymmetricKey(data: key))
+                guard let combined = sealed.combined else { throw DesensitizationError.cryptoFailed("no combined form") }
+                return combined.base64EncodedString()
+            } catch let error as DesensitizationError {
+                throw error
+            } catch {
+                throw .cryptoFailed("\(error)")
+            }
+        case .generalize(let how):
+            return try how.apply(to: value)
+        }
+    }
+
+    /// Reverses `encrypt` with the same 32-byte key.
+    public static func decrypt(_ text: String, key: [UInt8]) throws(DesensitizationError) -> String {
+        guard key.count == 32 else { throw .keyTooShort(needed: 32, got: key.count) }
+        guard let data = Data(base64Encoded: text) else { throw .cannotGeneralize(text, "not base64 ciphertext") }
+        do {
+            let box = try AES.GCM.SealedBox(combined: data)
+            return String(decoding: try AES.GCM.open(box, using: SymmetricKey(data: key)), as: UTF8.self)
+        } catch {
+            throw .cryptoFailed("the ciphertext does not open with this key: \(error)")
+        }
+    }
+}
+
+extension FieldOperator.Generalization {
+    func apply(to value: String) throws(DesensitizationError) -> String {
+        switch self {
+        case .dateToMonth:
+            let parts = value.split(separator: "-")
+            guard parts.count >= 2, parts[0].count == 4, parts[1].count == 2, Int(parts[0]) != nil, let m = Int(parts[1]), (1...12).contains(m) else {
+                throw .cannotGeneralize(value, "not a date such as 2026-07-14")
+            }
+            return "\(parts[0])-\(parts[1])"
+        case .prefix(let keep):
+            let chars = Array(value)
+            return String(chars.prefix(keep)) + String(repeating: "*", count: max(0, chars.count - keep))
+        case .bucket(let width):
+            guard width > 0, let number = Decimal(string: value, locale: Locale(identifier: "en_US_POSIX")) else {
+                throw .cannotGeneralize(value, "not a number")
+            }
+            var quotient = number / width, floor = Decimal()
+            NSDecimalRound(&floor, &quotient, 0, .down)
+            let low = floor * width
+            let high = low + width - 1
+            return "\(low)-\(high)"
+        }
+    }
+}
