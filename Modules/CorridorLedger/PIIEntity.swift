@@ -1,0 +1,23 @@
+/// The kinds of personal or sensitive identifier the scanner finds.
+public enum PIIEntity: String, CaseIterable, Sendable, Codable {
+    /// An e-mail address.
+    case email
+    /// A phone number: E.164, mainland mobile (`1[3-9]` + 9 digits) or a common national layout.
+    case phone
+    /// A payment card number that passes the Luhn check.
+    case creditCard = "credit-card"
+    /// An IBAN that passes the ISO 13616 mod-97 check.
+    case iban
+    /// A mainland resident identity number whose GB 11643 check character is right.
+    case cnResidentID = "cn-resident-id"
+    /// A unified social credit code whose GB 32100 check character is right.
+    case cnCreditCode = "cn-credit-code"
+    /// A passport number next to the word "passport" (or 护照).
+    case passport
+    /// An IPv4 or IPv6 address.
+    case ipAddress = "ip-address"
+    /// A URL or bare web address.
+    case url
+    /// A calendar date, possibly with a time.
+    case dateTime = "date-time"
+}
