@@ -5,12 +5,13 @@ import Crypto
 import Foundation
 import GRDB
 
-/// `corridor-ledger-bench [ENTRIES] [WORK_DIR]`: release-build measurements of the evidence log.
+/// `corridor-ledger-bench [ENTRIES] [WORK_DIR] [DATA_DIR]`: release-build measurements of the evidence log.
 ///
 /// 1. Durable appends per second through `EvidenceLog` on SQLite (WAL), in batches of 1,000, and,
 ///    in the same run, raw SQLite inserts of the same rows (entries and nodes, precomputed) as the ceiling.
 /// 2. Inclusion proof generation and verification in a simulated tree of 2^30 leaves (node hashes
 ///    derived from their coordinates), and in the real log just written.
+/// 3. With DATA_DIR: PII scan throughput over Presidio's synthetic corpus.
 @main
 struct LedgerBench {
     static func main() async throws {
@@ -103,6 +104,20 @@ struct LedgerBench {
         print("| simulated 2^30 leaves | verify (30 hashes) | \(verify.count) | \(us(pct(verify, 0.5))) | \(us(pct(verify, 0.99))) |")
         print("| SQLite log, \(head.size) leaves | generate (one read transaction) | \(realGenerate.count) | \(us(pct(realGenerate, 0.5))) | \(us(pct(realGenerate, 0.99))) |")
         print("| SQLite log, \(head.size) leaves | verify | \(realVerify.count) | \(us(pct(realVerify, 0.5))) | \(us(pct(realVerify, 0.99))) |")
+
+        // 3. PII scan throughput.
+        if args.count > 3 {
+            struct Item: Decodable { let full_text: String }
+            let url = URL(fileURLWithPath: args[3]).appendingPathComponent("privacy/presidio_synth_dataset_v2.json")
+            let texts = try JSONDecoder().decode([Item].self, from: Data(contentsOf: url)).map(\.full_text)
+            let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+            var findings = 0
+            let t = ContinuousClock.now
+            for _ in 0..<3 { for text in texts { findings += PIIScanner.scan(text).count } }
+            let elapsed = seconds(ContinuousClock.now - t)
+            print("\n## PII scan\n\n| corpus | bytes × passes | findings | MB/s |\n|---|---:|---:|---:|")
+            print("| Presidio synth v2 (\(texts.count) texts) | \(bytes) × 3 | \(findings) | \(String(format: "%.2f", Double(bytes * 3) / elapsed / 1e6)) |")
+        }
     }
 
     static func pct(_ values: [Duration], _ p: Double) -> Duration {

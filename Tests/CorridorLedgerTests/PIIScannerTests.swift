@@ -1,4 +1,4 @@
-import CorridorLedger
+@testable import CorridorLedger
 import CorridorTestSupport
 import Foundation
 import Testing
@@ -7,6 +7,11 @@ import Testing
 struct PIIScannerTests {
     func kinds(_ text: String) -> [PIIEntity: [String]] {
         Dictionary(grouping: PIIScanner.scan(text), by: \.entity).mapValues { $0.map(\.text) }
+    }
+
+    @Test("every detection pattern compiles")
+    func patterns() {
+        #expect(PIIScanner.rules.count == PIIScanner.patternCount)
     }
 
     @Test("finds each supported identifier, with positions in Unicode scalars")
