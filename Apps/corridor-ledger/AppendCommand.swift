@@ -8,7 +8,7 @@ struct AppendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "append",
         abstract: "Append documents (as hash-and-metadata statements) or, without files, one entry per stdin line.",
-        discussion: "A file's entry is canonical JSON {\"metadata\":{…},\"sha256\":\"…\"}; the document itself is never stored. A stdin line's entry is its UTF-8 bytes without the newline.")
+        discussion: "A file's entry is canonical JSON {\"metadata\":{…},\"sha256\":\"…\"}; the document itself is never stored. A stdin line's entry is its bytes up to (not including) the LF.")
 
     @OptionGroup var options: LogOptions
     @Argument(help: "Documents to record.") var files: [String] = []
@@ -39,10 +39,20 @@ struct AppendCommand: AsyncParsableCommand {
                     indices += done
                 }
             }
-            while let line = readLine(strippingNewline: true) {
-                pending.append(Data(line.utf8))
-                if pending.count == batch { try await flush() }
+            // Raw bytes split on LF only: an entry is exactly the line's bytes, CR and invalid UTF-8 included.
+            var buffer = Data()
+            while true {
+                let chunk = FileHandle.standardInput.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: 0x0A) {
+                    pending.append(Data(buffer[buffer.startIndex..<newline]))
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    if pending.count == batch { try await flush() }
+                }
             }
+            // A last line without a newline is an entry too.
+            if !buffer.isEmpty { pending.append(buffer) }
             if !pending.isEmpty { try await flush() }
         } else {
             var extra: [String: String] = [:]
@@ -53,7 +63,7 @@ struct AppendCommand: AsyncParsableCommand {
             var items: [(Data, String)] = []
             for path in files {
                 guard let data = FileManager.default.contents(atPath: path) else { throw LedgerCLIError("cannot read \(path)") }
-                let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+                let hash = sha256Hex(data)
                 var meta = extra
                 meta["name"] = URL(fileURLWithPath: path).lastPathComponent
                 meta["bytes"] = String(data.count)

@@ -32,7 +32,7 @@ struct DesensitizeCommand: AsyncParsableCommand {
             let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             key = text.count == 64 && text.allSatisfy(\.isHexDigit)
                 ? stride(from: 0, to: 64, by: 2).compactMap { UInt8(text[text.index(text.startIndex, offsetBy: $0)..<text.index(text.startIndex, offsetBy: $0 + 2)], radix: 16) }
-                : Array(raw)
+                : Array(text.utf8)  // raw key text, without a trailing newline
         }
         do {
             let out = try parsed.apply(to: document, key: key)

@@ -41,10 +41,10 @@ func loadKey(_ path: String) throws -> NoteKey {
     }
 }
 
-/// Writes a file readable by its owner only.
+/// Creates a file readable by its owner only; an existing file is never overwritten.
 func writeSecret(_ text: String, to path: String) throws {
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-        throw LedgerCLIError("cannot write \(path)")
+    guard SecretFile.create(path, contents: Array(text.utf8)) else {
+        throw LedgerCLIError("cannot create \(path): it exists already, or the directory is not writable")
     }
 }
 

@@ -1,8 +1,10 @@
+import CorridorModel
+
 /// Check-digit algorithms for identifiers, so that only real-looking numbers are reported.
 public enum Checksums {
     /// The Luhn (mod 10) check of payment card numbers; spaces and hyphens are ignored.
     public static func isValidLuhn(_ text: String) -> Bool {
-        let digits = text.compactMap(\.wholeNumberValue)
+        let digits = text.compactMap(asciiDigit)
         guard (12...19).contains(digits.count), digits.count == text.filter({ $0 != " " && $0 != "-" }).count else { return false }
         var sum = 0
         for (i, d) in digits.reversed().enumerated() {
@@ -19,10 +21,11 @@ public enum Checksums {
     /// ISO 13616 IBAN: move the first four characters to the end, letters to 10–35, mod 97 == 1.
     public static func isValidIBAN(_ text: String) -> Bool {
         let s = text.uppercased().filter { $0 != " " }
-        guard (15...34).contains(s.count), s.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+        guard (15...34).contains(s.count), s.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              let check = Int(String(Array(s)[2...3])), (2...98).contains(check) else { return false }
         var remainder = 0
         for ch in s.dropFirst(4) + s.prefix(4) {
-            if let d = ch.wholeNumberValue {
+            if let d = asciiDigit(ch) {
                 remainder = (remainder * 10 + d) % 97
             } else if let a = ch.asciiValue {
                 remainder = (remainder * 100 + Int(a) - 55) % 97
@@ -40,14 +43,13 @@ public enum Checksums {
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
         var sum = 0
         for i in 0..<17 {
-            guard let d = chars[i].wholeNumberValue else { return false }
+            guard let d = asciiDigit(chars[i]) else { return false }
             sum += d * weights[i]
         }
         let check = Array("10X98765432")[sum % 11]
-        // The birth date (characters 7–14) must be a real date too.
-        guard let month = Int(String(chars[10...11])), (1...12).contains(month),
-              let day = Int(String(chars[12...13])), (1...31).contains(day),
-              let year = Int(String(chars[6...9])), (1900...2100).contains(year) else { return false }
+        // The birth date (characters 7–14) must be a real calendar date from 1900 on.
+        guard let year = Int(String(chars[6...9])), year >= 1900, let month = Int(String(chars[10...11])),
+              let day = Int(String(chars[12...13])), (try? CivilDate(year: year, month: month, day: day)) != nil else { return false }
         return chars[17] == check
     }
 
@@ -74,11 +76,17 @@ public enum Checksums {
         let weights = [3, 7, 9, 10, 5, 8, 4, 2]
         var sum = 0
         for i in 0..<8 {
-            guard let v = chars[i].wholeNumberValue ?? chars[i].asciiValue.map({ Int($0) - 55 }), (0...35).contains(v) else { return false }
+            guard let v = asciiDigit(chars[i]) ?? chars[i].asciiValue.map({ Int($0) - 55 }), (0...35).contains(v) else { return false }
             sum += v * weights[i]
         }
         let check = 11 - sum % 11
         let expected: Character = check == 10 ? "X" : check == 11 ? "0" : Character(String(check))
         return chars[8] == expected
+    }
+
+    /// 0–9 for the ASCII digits only (`wholeNumberValue` would also accept ４ or 万).
+    static func asciiDigit(_ c: Character) -> Int? {
+        guard let a = c.asciiValue, (48...57).contains(a) else { return nil }
+        return Int(a) - 48
     }
 }

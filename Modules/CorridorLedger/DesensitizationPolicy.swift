@@ -55,14 +55,14 @@ public struct DesensitizationPolicy: Sendable, Decodable {
         switch rule.op {
         case "mask":
             let symbol = rule.with?.first ?? "*"
-            return .mask(keepFirst: max(0, rule.keepFirst ?? 0), keepLast: max(0, rule.keepLast ?? 0), with: symbol)
+            return .mask(keepFirst: min(max(0, rule.keepFirst ?? 0), 1_000), keepLast: min(max(0, rule.keepLast ?? 0), 1_000), with: symbol)
         case "redact": return .redact
         case "replace": return .replace(rule.text ?? "")
         case "pseudonymize": return .pseudonymize
         case "encrypt": return .encrypt
         case "generalize":
             if rule.to == "month" { return .generalize(.dateToMonth) }
-            if let keep = rule.keep { return .generalize(.prefix(keep: keep)) }
+            if let keep = rule.keep, keep >= 0 { return .generalize(.prefix(keep: keep)) }
             if let width = rule.bucket, width > 0 { return .generalize(.bucket(width: Decimal(width))) }
             throw .badPolicy("\(path): generalize needs 'to: month', 'keep: N' or 'bucket: WIDTH'")
         default:
@@ -90,6 +90,19 @@ public struct DesensitizationPolicy: Sendable, Decodable {
         } else if var inner = value as? [String: Any] {
             try update(&inner, path: path.dropFirst(), op: op, key: key)
             object[head] = inner
+        } else if let list = value as? [Any] {
+            // A path through a list applies to every element: `lines.buyer` covers each line's buyer.
+            var out: [Any] = []
+            for element in list {
+                guard var inner = element as? [String: Any] else {
+                    throw .badPolicy("'\(head)' is a list of values; a policy path must end at a field")
+                }
+                try update(&inner, path: path.dropFirst(), op: op, key: key)
+                out.append(inner)
+            }
+            object[head] = out
+        } else {
+            throw .badPolicy("'\(head)' is a value, but the policy path continues past it")
         }
     }
 }

@@ -29,7 +29,7 @@ public struct EvidenceBundle: Hashable, Sendable, Codable {
         format = Self.currentFormat
         self.index = index
         self.data = data
-        statement = try? JSONDecoder().decode(EvidenceStatement.self, from: data)
+        statement = EvidenceStatement.decodeCanonical(data)
         leafHash = proof.leafHash
         treeSize = proof.treeSize
         self.proof = proof.proof
@@ -61,8 +61,7 @@ public struct EvidenceBundle: Hashable, Sendable, Codable {
     public func verify(logKey: NoteKey, witnesses: [NoteKey] = []) throws(LedgerError) {
         guard format == Self.currentFormat else { throw .badBundle("unknown bundle format '\(format)'") }
         // The statement is the data, decoded: present exactly when the data is one, and equal to it.
-        let derived = try? JSONDecoder().decode(EvidenceStatement.self, from: data)
-        guard derived == statement, statement.map({ $0.leafData == data }) ?? true else {
+        guard EvidenceStatement.decodeCanonical(data) == statement else {
             throw .badBundle("the statement does not match the entry data")
         }
         guard RFC6962.leafHash(data) == leafHash else { throw .badBundle("the entry data does not hash to the leaf hash") }

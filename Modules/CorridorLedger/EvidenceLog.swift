@@ -9,6 +9,10 @@ public import Foundation
 public actor EvidenceLog {
     private let store: any LedgerStore
     private var edge: CompactRange?
+    // Appends run one at a time: the actor is re-entrant across `await`, and two appends built on
+    // the same edge would otherwise race for the same indices.
+    private var appending = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
     /// A log over `store`.
     public init(store: any LedgerStore) {
@@ -18,6 +22,14 @@ public actor EvidenceLog {
     /// Integrates `items` in one durable batch and returns their indices, in order.
     public func append(_ items: [(data: Data, owner: EnterpriseID?)], at date: Date) async throws -> [UInt64] {
         guard !items.isEmpty else { return [] }
+        if appending {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            appending = true
+        }
+        defer {
+            if waiting.isEmpty { appending = false } else { waiting.removeFirst().resume() }
+        }
         for _ in 0..<8 {
             var range = try await currentEdge()
             let start = range.size
@@ -61,7 +73,7 @@ public actor EvidenceLog {
         try await store.read { snapshot in
             let current = try snapshot.size()
             let n = size ?? current
-            guard n <= current else { throw LedgerError.indexOutOfRange(index: n, size: current + 1) }
+            guard n <= current else { throw LedgerError.beyondLog(size: n, current: current) }
             return (n, try Self.builder(snapshot).root(size: n))
         }
     }
@@ -71,7 +83,7 @@ public actor EvidenceLog {
         try await store.read { snapshot in
             let current = try snapshot.size()
             let n = size ?? current
-            guard n <= current else { throw LedgerError.indexOutOfRange(index: n, size: current + 1) }
+            guard n <= current else { throw LedgerError.beyondLog(size: n, current: current) }
             guard index < n, let entry = try snapshot.entry(index) else { throw LedgerError.indexOutOfRange(index: index, size: n) }
             let builder = Self.builder(snapshot)
             return InclusionProof(index: index, treeSize: n, leafHash: try MerkleHash(Array(entry.leafHash)),
@@ -83,7 +95,9 @@ public actor EvidenceLog {
     public func consistency(oldSize: UInt64, newSize: UInt64) async throws -> ConsistencyProof {
         try await store.read { snapshot in
             let current = try snapshot.size()
-            guard newSize <= current else { throw LedgerError.indexOutOfRange(index: newSize, size: current + 1) }
+            guard newSize <= current else { throw LedgerError.beyondLog(size: newSize, current: current) }
+            guard oldSize <= newSize else { throw LedgerError.sizesOutOfOrder(old: oldSize, new: newSize) }
+            guard oldSize > 0 else { throw LedgerError.consistencyFromEmptyTree }
             let builder = Self.builder(snapshot)
             return ConsistencyProof(oldSize: oldSize, newSize: newSize, oldRoot: try builder.root(size: oldSize),
                                     newRoot: try builder.root(size: newSize),

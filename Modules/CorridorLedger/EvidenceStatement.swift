@@ -9,12 +9,21 @@ public struct EvidenceStatement: Hashable, Sendable, Codable {
     /// Free metadata: document type, number, parties, dates.
     public let metadata: [String: String]
 
-    /// Creates a statement; the hash must be 64 hex digits.
+    /// Creates a statement; the hash must be 64 lower-case ASCII hex digits, so that one
+    /// document has exactly one statement.
     public init(sha256: String, metadata: [String: String]) throws(LedgerError) {
-        let hash = sha256.lowercased()
-        guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else { throw .badHex(sha256) }
-        self.sha256 = hash
+        guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            throw .badHex(sha256)
+        }
+        self.sha256 = sha256
         self.metadata = metadata
+    }
+
+    /// The statement that `data` encodes, if `data` is exactly its canonical form; otherwise nil
+    /// (the entry is then plain data, not a statement).
+    public static func decodeCanonical(_ data: Data) -> EvidenceStatement? {
+        guard let statement = try? JSONDecoder().decode(EvidenceStatement.self, from: data), statement.leafData == data else { return nil }
+        return statement
     }
 
     /// The canonical JSON bytes that are the leaf data.

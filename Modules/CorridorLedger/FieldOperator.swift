@@ -25,7 +25,7 @@ public enum FieldOperator: Hashable, Sendable {
         case dateToMonth
         /// `518000` → `518***` (keeps `keep` characters).
         case prefix(keep: Int)
-        /// `1234.5` with width 1000 → `1000-1999`.
+        /// `1234.5` with width 1000 → `[1000, 2000)`.
         case bucket(width: Decimal)
     }
 
@@ -34,6 +34,7 @@ public enum FieldOperator: Hashable, Sendable {
         switch self {
         case .mask(let first, let last, let symbol):
             let chars = Array(value)
+            let first = max(0, min(first, chars.count)), last = max(0, min(last, chars.count))
             guard chars.count > first + last else { return String(repeating: symbol, count: chars.count) }
             return String(chars.prefix(first)) + String(repeating: symbol, count: chars.count - first - last) + String(chars.suffix(last))
         case .redact:
@@ -45,7 +46,7 @@ public enum FieldOperator: Hashable, Sendable {
             let mac = HMAC<SHA256>.authenticationCode(for: Array(value.utf8), using: SymmetricKey(data: key))
             return mac.map { String(format: "%02x", $0) }.joined()
         case .encrypt:
-            guard let key, key.count == 32 else { throw .keyTooShort(needed: 32, got: key?.count ?? 0) }
+            guard let key, key.count == 32 else { throw .wrongKeyLength(needed: 32, got: key?.count ?? 0) }
             do {
                 let sealed = try AES.GCM.seal(Array(value.utf8), using: SymmetricKey(data: key))
                 guard let combined = sealed.combined else { throw DesensitizationError.cryptoFailed("no combined form") }
@@ -62,8 +63,8 @@ public enum FieldOperator: Hashable, Sendable {
 
     /// Reverses `encrypt` with the same 32-byte key.
     public static func decrypt(_ text: String, key: [UInt8]) throws(DesensitizationError) -> String {
-        guard key.count == 32 else { throw .keyTooShort(needed: 32, got: key.count) }
-        guard let data = Data(base64Encoded: text) else { throw .cannotGeneralize(text, "not base64 ciphertext") }
+        guard key.count == 32 else { throw .wrongKeyLength(needed: 32, got: key.count) }
+        guard let data = Data(base64Encoded: text) else { throw .cryptoFailed("the ciphertext is not base64") }
         do {
             let box = try AES.GCM.SealedBox(combined: data)
             return String(decoding: try AES.GCM.open(box, using: SymmetricKey(data: key)), as: UTF8.self)
@@ -84,7 +85,8 @@ extension FieldOperator.Generalization {
             return "\(parts[0])-\(parts[1])"
         case .prefix(let keep):
             let chars = Array(value)
-            return String(chars.prefix(keep)) + String(repeating: "*", count: max(0, chars.count - keep))
+            let keep = max(0, min(keep, chars.count))
+            return String(chars.prefix(keep)) + String(repeating: "*", count: chars.count - keep)
         case .bucket(let width):
             guard width > 0, let number = Decimal(string: value, locale: Locale(identifier: "en_US_POSIX")) else {
                 throw .cannotGeneralize(value, "not a number")
@@ -92,8 +94,7 @@ extension FieldOperator.Generalization {
             var quotient = number / width, floor = Decimal()
             NSDecimalRound(&floor, &quotient, 0, .down)
             let low = floor * width
-            let high = low + width - 1
-            return "\(low)-\(high)"
+            return "[\(low), \(low + width))"
         }
     }
 }

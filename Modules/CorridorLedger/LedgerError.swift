@@ -8,6 +8,8 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
     case badHex(String)
     /// A leaf index is not below the tree size.
     case indexOutOfRange(index: UInt64, size: UInt64)
+    /// A tree size beyond the entries the log holds.
+    case beyondLog(size: UInt64, current: UInt64)
     /// A proof has the wrong number of hashes for its index and sizes.
     case wrongProofSize(got: Int, want: Int)
     /// Tree sizes are in the wrong order (the old tree is larger than the new).
@@ -35,6 +37,7 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
         case .badBase64(let t): "'\(t.prefix(60))' is not base64"
         case .badHex(let t): "'\(t.prefix(60))' is not hex"
         case .indexOutOfRange(let i, let n): "leaf index \(i) is not below tree size \(n)"
+        case .beyondLog(let size, let current): "the log holds \(current) entries; there is no tree of size \(size) yet"
         case .wrongProofSize(let got, let want): "the proof has \(got) hashes; this index and size need \(want)"
         case .sizesOutOfOrder(let old, let new): "the old tree (\(old)) is larger than the new one (\(new))"
         case .consistencyFromEmptyTree: "a consistency proof from an empty tree proves nothing; start from a non-empty checkpoint"

@@ -33,7 +33,8 @@ public enum PIIScanner {
         rule(.ipAddress, #"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"#),
         rule(.cnResidentID, #"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"#, accept: Checksums.isValidResidentID),
         rule(.cnCreditCode, #"(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}(?![0-9A-Za-z])"#, accept: Checksums.isValidCreditCode),
-        rule(.creditCard, #"(?<![0-9A-Za-z\-])(?:\d[ -]?){11,18}\d(?![0-9A-Za-z\-])"#, accept: Checksums.isValidLuhn),
+        // Card numbers start with 1–9 (an international prefix such as 0086 or +86 is a phone).
+        rule(.creditCard, #"(?<![0-9A-Za-z\-+])[1-9](?:[ -]?\d){11,18}(?![0-9A-Za-z\-])"#, accept: Checksums.isValidLuhn),
         rule(.iban, #"(?<![0-9A-Za-z])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){3,7}(?: [A-Za-z0-9]{1,4})?)(?![0-9A-Za-z])"#,
              accept: Checksums.isValidIBAN),
         rule(.phone, #"\+\d{1,3}[ \-.]?(?:\(\d{1,4}\)[ \-.]?)?\d{1,4}(?:[ \-.]?\d{2,4}){1,4}(?!\d)"#),
@@ -76,7 +77,7 @@ public enum PIIScanner {
         var found: [PIIFinding] = []
         // Ranges shaped like a checksummed identifier whose check failed: nothing inside them is
         // reported, so an invalid IBAN or card never reappears as a "phone number".
-        var claimed: [Range<Int>] = []
+        var claimed: [(entity: PIIEntity, range: Range<Int>)] = []
         for rule in rules {
             for match in rule.regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 let range = match.range(at: rule.group)
@@ -84,18 +85,28 @@ public enum PIIScanner {
                 let value = ns.substring(with: range)
                 let start = scalarAt[range.location], end = scalarAt[range.location + range.length]
                 guard rule.accept(value) else {
-                    if checksummed.contains(rule.entity) { claimed.append(start..<end) }
+                    if checksummed.contains(rule.entity) { claimed.append((rule.entity, start..<end)) }
                     continue
                 }
                 found.append(PIIFinding(entity: rule.entity, start: start, end: end, text: value))
             }
         }
-        found.removeAll { f in !checksummed.contains(f.entity) && claimed.contains { $0.overlaps(f.start..<f.end) } }
+        // A span that failed one identifier's check is reported as nothing less specific either: an
+        // invalid resident ID that happens to pass Luhn is not a card, and an invalid IBAN's digits
+        // are not a phone. A longer valid identifier around a failed candidate still stands.
+        found.removeAll { f in
+            claimed.contains { c in
+                guard c.range.overlaps(f.start..<f.end) else { return false }
+                guard checksummed.contains(f.entity) else { return true }
+                return c.entity != f.entity && c.range.lowerBound <= f.start && f.end <= c.range.upperBound
+                    && (specificity[c.entity] ?? 0) > (specificity[f.entity] ?? 0)
+            }
+        }
         return resolveOverlaps(found)
     }
 
     private static let specificity: [PIIEntity: Int] = [
-        .cnResidentID: 9, .cnCreditCode: 9, .iban: 8, .creditCard: 7, .passport: 7, .email: 6, .url: 5, .ipAddress: 5, .phone: 3, .dateTime: 2,
+        .cnResidentID: 10, .cnCreditCode: 9, .iban: 8, .creditCard: 7, .passport: 7, .email: 6, .url: 5, .ipAddress: 5, .phone: 3, .dateTime: 2,
     ]
 
     private static func resolveOverlaps(_ findings: [PIIFinding]) -> [PIIFinding] {

@@ -30,7 +30,7 @@ enum EvidenceRoutes {
             let body = try await request.decode(as: NewEvidence.self, context: context)
             let statement: EvidenceStatement
             do {
-                statement = try EvidenceStatement(sha256: body.sha256, metadata: body.metadata ?? [:])
+                statement = try EvidenceStatement(sha256: body.sha256.lowercased(), metadata: body.metadata ?? [:])
             } catch {
                 throw Problem.badRequest("sha256 must be the document's SHA-256 as 64 hex digits")
             }

@@ -30,14 +30,17 @@ public struct LedgerService: Sendable {
     }
 
     /// Loads the signing key from `path`, creating a new one named `origin` (readable by the owner only) if the file does not exist.
+    /// An existing file that cannot be read or parsed is an error, never replaced.
     public static func loadOrCreateKey(path: String, origin: String) throws -> NoteKey {
-        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+        if FileManager.default.fileExists(atPath: path) {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw LedgerError.badKey("the ledger key \(path) exists but cannot be read; fix its permissions")
+            }
             return try NoteKey(parsing: text)
         }
         let key = try NoteKey.generate(name: origin)
-        guard let secret = key.signerKey,
-              FileManager.default.createFile(atPath: path, contents: Data((secret + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw LedgerError.badKey("cannot write the ledger key to \(path)")
+        guard let secret = key.signerKey, SecretFile.create(path, contents: Array((secret + "\n").utf8)) else {
+            throw LedgerError.badKey("cannot create the ledger key \(path)")
         }
         return key
     }

@@ -82,7 +82,7 @@ struct CorridorLedgerCLITests {
         let out = try json(try run(["desensitize", "--policy", policy, "--key-file", key.path, doc.path]))
         let buyer = out["buyer"] as? [String: Any]
         #expect(buyer?["name"] as? String == "张**" && buyer?["id"] as? String == "[REDACTED]")
-        #expect(out["postcode"] as? String == "518***" && out["amount"] as? String == "2000-2999")
+        #expect(out["postcode"] as? String == "518***" && out["amount"] as? String == "[2000, 3000)")
         let noKey = try run(["desensitize", "--policy", policy, doc.path])
         #expect(noKey.status != 0 && noKey.stderr.contains("at least 16 bytes"))
     }

@@ -42,15 +42,15 @@ struct DesensitizationTests {
         var bytes = try #require(Data(base64Encoded: sealed))
         bytes[bytes.count / 2] ^= 1
         #expect(throws: DesensitizationError.self) { try FieldOperator.decrypt(bytes.base64EncodedString(), key: key) }
-        #expect(throws: DesensitizationError.keyTooShort(needed: 32, got: 16)) { try FieldOperator.encrypt.apply(to: "x", key: Array(key.prefix(16))) }
+        #expect(throws: DesensitizationError.wrongKeyLength(needed: 32, got: 16)) { try FieldOperator.encrypt.apply(to: "x", key: Array(key.prefix(16))) }
     }
 
     @Test("generalize dates to months, postcodes to prefixes, numbers to buckets")
     func generalize() throws {
         #expect(try FieldOperator.generalize(.dateToMonth).apply(to: "2026-07-14") == "2026-07")
         #expect(try FieldOperator.generalize(.prefix(keep: 3)).apply(to: "518000") == "518***")
-        #expect(try FieldOperator.generalize(.bucket(width: 1000)).apply(to: "1234.5") == "1000-1999")
-        #expect(try FieldOperator.generalize(.bucket(width: 1000)).apply(to: "-5") == "-1000--1")
+        #expect(try FieldOperator.generalize(.bucket(width: 1000)).apply(to: "1234.5") == "[1000, 2000)")
+        #expect(try FieldOperator.generalize(.bucket(width: 1000)).apply(to: "-5") == "[-1000, 0)")
         #expect(throws: DesensitizationError.self) { try FieldOperator.generalize(.dateToMonth).apply(to: "14/07/2026") }
         #expect(throws: DesensitizationError.self) { try FieldOperator.generalize(.bucket(width: 10)).apply(to: "ten") }
     }
@@ -75,9 +75,13 @@ struct DesensitizationTests {
         #expect(buyer["phone"] as? String == "138****5678")
         #expect((buyer["email"] as? String)?.count == 64)
         #expect(buyer["city"] as? String == "深圳")
-        #expect(out["amount"] as? String == "2000-2999")
+        #expect(out["amount"] as? String == "[2000, 3000)")
         #expect(out["issued"] as? String == "2026-07")
         #expect(out["number"] as? String == "INV-9")
+        let lines = try JSONDecoder().decode(DesensitizationPolicy.self, from: Data(#"{"schema":"x","fields":{"lines.buyer":{"op":"redact"}}}"#.utf8))
+        let masked = try lines.apply(to: ["lines": [["buyer": "A"], ["buyer": "B"]]])
+        #expect((masked["lines"] as? [[String: Any]])?.compactMap { $0["buyer"] as? String } == ["[REDACTED]", "[REDACTED]"], "paths reach into lists")
+        #expect(throws: DesensitizationError.self) { try lines.apply(to: ["lines": "text"]) }
         let bad = #"{"schema":"x","fields":{"a":{"op":"shred"}}}"#
         #expect(throws: DesensitizationError.self) { try JSONDecoder().decode(DesensitizationPolicy.self, from: Data(bad.utf8)) }
     }
