@@ -12,6 +12,7 @@ struct LogOptions: ParsableArguments {
     var databasePath: String { directory.appendingPathComponent("ledger.sqlite").path }
     var keyPath: String { directory.appendingPathComponent("log.key").path }
     var publicKeyPath: String { directory.appendingPathComponent("log.pub").path }
+    var checkpointPath: String { directory.appendingPathComponent("checkpoint").path }
 
     /// Opens an initialised log.
     func open() throws -> EvidenceLog {

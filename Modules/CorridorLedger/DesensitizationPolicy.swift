@@ -75,20 +75,20 @@ public struct DesensitizationPolicy: Sendable, Decodable {
     public func apply(to document: [String: Any], key: [UInt8]? = nil) throws(DesensitizationError) -> [String: Any] {
         var result = document
         for (path, op) in fields.sorted(by: { $0.key < $1.key }) {
-            try Self.update(&result, path: path.split(separator: ".").map(String.init)[...], op: op, key: key)
+            try Self.update(&result, path: path.split(separator: ".").map(String.init)[...], op: op, key: key, context: path)
         }
         return result
     }
 
-    private static func update(_ object: inout [String: Any], path: ArraySlice<String>, op: FieldOperator, key: [UInt8]?) throws(DesensitizationError) {
+    private static func update(_ object: inout [String: Any], path: ArraySlice<String>, op: FieldOperator, key: [UInt8]?, context: String) throws(DesensitizationError) {
         guard let head = path.first, let value = object[head] else { return }
         if path.count == 1 {
             guard !(value is [String: Any]) && !(value is [Any]) else {
                 throw .badPolicy("'\(head)' is an object or list; name the fields inside it")
             }
-            object[head] = try op.apply(to: "\(value)", key: key)
+            object[head] = try op.apply(to: "\(value)", key: key, context: context)
         } else if var inner = value as? [String: Any] {
-            try update(&inner, path: path.dropFirst(), op: op, key: key)
+            try update(&inner, path: path.dropFirst(), op: op, key: key, context: context)
             object[head] = inner
         } else if let list = value as? [Any] {
             // A path through a list applies to every element: `lines.buyer` covers each line's buyer.
@@ -97,7 +97,7 @@ public struct DesensitizationPolicy: Sendable, Decodable {
                 guard var inner = element as? [String: Any] else {
                     throw .badPolicy("'\(head)' is a list of values; a policy path must end at a field")
                 }
-                try update(&inner, path: path.dropFirst(), op: op, key: key)
+                try update(&inner, path: path.dropFirst(), op: op, key: key, context: context)
                 out.append(inner)
             }
             object[head] = out

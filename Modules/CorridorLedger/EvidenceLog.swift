@@ -112,7 +112,9 @@ public actor EvidenceLog {
 
     /// Recomputes every leaf hash, node and the root from the entries and compares them with what
     /// is stored: a tampered entry or node, a missing or extra node, or a wrong size is reported.
-    public func fsck() async throws -> FsckReport {
+    /// Given the last signed checkpoint, it also checks that the entries still produce its root,
+    /// which catches a rewrite of entries and nodes together.
+    public func fsck(against checkpoint: Checkpoint? = nil) async throws -> FsckReport {
         try await store.read { snapshot in
             let size = try snapshot.size()
             var problems: [String] = []
@@ -123,6 +125,9 @@ public actor EvidenceLog {
                 let page = try snapshot.entries(from: next, limit: 10_000)
                 if page.isEmpty { break }
                 for entry in page {
+                    if let checkpoint, range.size == checkpoint.size, range.root != checkpoint.root {
+                        problems.append("the first \(checkpoint.size) entries no longer give the signed root \(checkpoint.root)")
+                    }
                     if entry.index != range.size { problems.append("entry \(range.size) is missing (next stored is \(entry.index))") }
                     let leaf = RFC6962.leafHash(entry.data)
                     if Data(leaf.bytes) != entry.leafHash { problems.append("entry \(entry.index): data does not match its leaf hash") }
@@ -131,6 +136,13 @@ public actor EvidenceLog {
                 }
             }
             if range.size != size { problems.append("the log says \(size) entries, \(range.size) are stored") }
+            if let checkpoint {
+                if range.size < checkpoint.size {
+                    problems.append("the log holds \(range.size) entries, fewer than the \(checkpoint.size) of its signed checkpoint")
+                } else if range.size == checkpoint.size, range.root != checkpoint.root {
+                    problems.append("the entries no longer give the signed root \(checkpoint.root)")
+                }
+            }
             var seen = 0
             for node in try snapshot.allNodes() {
                 let key = "\(node.level)/\(node.index)"

@@ -11,10 +11,13 @@ public enum FieldOperator: Hashable, Sendable {
     case redact
     /// Replaces the whole value with fixed text.
     case replace(String)
-    /// Keyed pseudonym: HMAC-SHA-256 of the value under a key of at least 16 bytes, as lower-case
-    /// hex; the same key and value always give the same pseudonym, so records still join.
+    /// Keyed pseudonym: HMAC-SHA-256 of the value, as lower-case hex, under a subkey derived (HKDF)
+    /// from a key of at least 16 bytes; the same key and value always give the same pseudonym, so
+    /// records still join across fields and documents.
     case pseudonymize
-    /// AES-256-GCM under a 32-byte key; the output is base64 of nonce ‖ ciphertext ‖ tag.
+    /// AES-256-GCM under a subkey derived (HKDF) from a 32-byte key, authenticating the field's
+    /// context (its path) so a ciphertext cannot be moved to another field; the output is base64
+    /// of nonce ‖ ciphertext ‖ tag.
     case encrypt
     /// Coarsens a value: a date to its month, a postcode to a prefix, a number to a bucket.
     case generalize(Generalization)
@@ -29,8 +32,9 @@ public enum FieldOperator: Hashable, Sendable {
         case bucket(width: Decimal)
     }
 
-    /// Applies the operator. `key` is required by `pseudonymize` (≥ 16 bytes) and `encrypt` (32 bytes).
-    public func apply(to value: String, key: [UInt8]? = nil) throws(DesensitizationError) -> String {
+    /// Applies the operator. `key` is required by `pseudonymize` (≥ 16 bytes) and `encrypt`
+    /// (32 bytes); `context` (the field path) is bound into `encrypt`'s ciphertext.
+    public func apply(to value: String, key: [UInt8]? = nil, context: String = "") throws(DesensitizationError) -> String {
         switch self {
         case .mask(let first, let last, let symbol):
             let chars = Array(value)
@@ -43,12 +47,12 @@ public enum FieldOperator: Hashable, Sendable {
             return text
         case .pseudonymize:
             guard let key, key.count >= 16 else { throw .keyTooShort(needed: 16, got: key?.count ?? 0) }
-            let mac = HMAC<SHA256>.authenticationCode(for: Array(value.utf8), using: SymmetricKey(data: key))
+            let mac = HMAC<SHA256>.authenticationCode(for: Array(value.utf8), using: Self.subkey(key, purpose: "pseudonymize"))
             return mac.map { String(format: "%02x", $0) }.joined()
         case .encrypt:
             guard let key, key.count == 32 else { throw .wrongKeyLength(needed: 32, got: key?.count ?? 0) }
             do {
-                let sealed = try AES.GCM.seal(Array(value.utf8), using: SymmetricKey(data: key))
+                let sealed = try AES.GCM.seal(Array(value.utf8), using: Self.subkey(key, purpose: "encrypt"), authenticating: Array(context.utf8))
                 guard let combined = sealed.combined else { throw DesensitizationError.cryptoFailed("no combined form") }
                 return combined.base64EncodedString()
             } catch let error as DesensitizationError {
@@ -61,16 +65,21 @@ public enum FieldOperator: Hashable, Sendable {
         }
     }
 
-    /// Reverses `encrypt` with the same 32-byte key.
-    public static func decrypt(_ text: String, key: [UInt8]) throws(DesensitizationError) -> String {
+    /// Reverses `encrypt` with the same 32-byte key and context.
+    public static func decrypt(_ text: String, key: [UInt8], context: String = "") throws(DesensitizationError) -> String {
         guard key.count == 32 else { throw .wrongKeyLength(needed: 32, got: key.count) }
         guard let data = Data(base64Encoded: text) else { throw .cryptoFailed("the ciphertext is not base64") }
         do {
             let box = try AES.GCM.SealedBox(combined: data)
-            return String(decoding: try AES.GCM.open(box, using: SymmetricKey(data: key)), as: UTF8.self)
+            return String(decoding: try AES.GCM.open(box, using: subkey(key, purpose: "encrypt"), authenticating: Array(context.utf8)), as: UTF8.self)
         } catch {
-            throw .cryptoFailed("the ciphertext does not open with this key: \(error)")
+            throw .cryptoFailed("the ciphertext does not open with this key and field: \(error)")
         }
+    }
+
+    /// One key per purpose (HKDF-SHA-256), so the pseudonym key never doubles as the encryption key.
+    static func subkey(_ key: [UInt8], purpose: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: key), info: Array("corridor/desensitize/\(purpose)".utf8), outputByteCount: 32)
     }
 }
 

@@ -65,6 +65,8 @@ struct CorridorLedgerCLITests {
 
         let fsck = try run(["fsck", "--log", log])
         #expect(fsck.status == 0 && fsck.stdout.contains("5 entries") && fsck.stdout.contains("clean"))
+        #expect(FileManager.default.fileExists(atPath: URL(fileURLWithPath: log).appendingPathComponent("checkpoint").path),
+                "the last signed checkpoint is kept for fsck")
         #expect(try run(["prove", "9", "--log", log]).status != 0)
         #expect(try run(["consistency", "0", "3", "--log", log]).stderr.contains("empty tree"))
         #expect(try run(["prove", "0", "--log", dir.appendingPathComponent("none").path]).stderr.contains("corridor-ledger init"))

@@ -35,13 +35,16 @@ struct DesensitizationTests {
 
     @Test("AES-GCM round trip; a wrong key or a changed byte fails")
     func encrypt() throws {
-        let sealed = try FieldOperator.encrypt.apply(to: "护照 E12345678", key: key)
-        #expect(try FieldOperator.decrypt(sealed, key: key) == "护照 E12345678")
-        #expect(sealed != (try FieldOperator.encrypt.apply(to: "护照 E12345678", key: key)), "a fresh nonce each time")
-        #expect(throws: DesensitizationError.self) { try FieldOperator.decrypt(sealed, key: Array(key.reversed())) }
+        let sealed = try FieldOperator.encrypt.apply(to: "护照 E12345678", key: key, context: "traveller.passport")
+        #expect(try FieldOperator.decrypt(sealed, key: key, context: "traveller.passport") == "护照 E12345678")
+        #expect(throws: DesensitizationError.self, "a ciphertext moved to another field does not open") {
+            try FieldOperator.decrypt(sealed, key: key, context: "buyer.name")
+        }
+        #expect(sealed != (try FieldOperator.encrypt.apply(to: "护照 E12345678", key: key, context: "traveller.passport")), "a fresh nonce each time")
+        #expect(throws: DesensitizationError.self) { try FieldOperator.decrypt(sealed, key: Array(key.reversed()), context: "traveller.passport") }
         var bytes = try #require(Data(base64Encoded: sealed))
         bytes[bytes.count / 2] ^= 1
-        #expect(throws: DesensitizationError.self) { try FieldOperator.decrypt(bytes.base64EncodedString(), key: key) }
+        #expect(throws: DesensitizationError.self) { try FieldOperator.decrypt(bytes.base64EncodedString(), key: key, context: "traveller.passport") }
         #expect(throws: DesensitizationError.wrongKeyLength(needed: 32, got: 16)) { try FieldOperator.encrypt.apply(to: "x", key: Array(key.prefix(16))) }
     }
 

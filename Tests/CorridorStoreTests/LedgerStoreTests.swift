@@ -73,6 +73,37 @@ struct LedgerStoreTests {
         #expect(try await b.entry(7)?.owner?.rawValue == "beta")
     }
 
+    @Test("a consistent rewrite of entries and nodes is caught against the signed checkpoint")
+    func rewrite() async throws {
+        let database = try CorridorDatabase.inMemory()
+        let log = EvidenceLog(store: SQLiteLedgerStore(database: database))
+        _ = try await log.append(try items(0..<8), at: Self.date)
+        let key = try NoteKey.generate(name: "corridor.test/evidence")
+        let head = try await log.root()
+        let signed = try Checkpoint(origin: key.name, size: head.size, root: head.root).signed(by: key)
+        _ = try await log.append(try items(8..<12), at: Self.date)
+        #expect(try await log.fsck(against: signed).isClean)
+        // Rewrite entry 3 and recompute every node, as a careful forger would.
+        let forged = Data("forged".utf8)
+        var range = CompactRange()
+        var nodes: [MerkleNode] = []
+        for i in 0..<12 {
+            let data = i == 3 ? forged : Data("entry \(i)".utf8)
+            nodes += range.append(RFC6962.leafHash(data))
+        }
+        let rewritten = nodes
+        try await database.writer.write { db in
+            try db.execute(sql: "UPDATE ledger_entry SET data = ?, leaf_hash = ? WHERE idx = 3",
+                           arguments: [forged, Data(RFC6962.leafHash(forged).bytes)])
+            for n in rewritten {
+                try db.execute(sql: "UPDATE ledger_node SET hash = ? WHERE level = ? AND idx = ?", arguments: [Data(n.hash.bytes), n.level, Int64(n.index)])
+            }
+        }
+        #expect(try await log.fsck().isClean, "without a checkpoint the forgery is self-consistent")
+        let report = try await log.fsck(against: signed)
+        #expect(report.problems == ["the first 8 entries no longer give the signed root \(signed.root)"])
+    }
+
     @Test("a tampered entry or node is caught by fsck and by proof verification")
     func tampering() async throws {
         let database = try CorridorDatabase.inMemory()
