@@ -181,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CorridorLedgerTests",
-            dependencies: ["CorridorLedger", "CorridorTestSupport"],
+            dependencies: ["CorridorModel", "CorridorLedger", "CorridorTestSupport"],
             path: "Tests/CorridorLedgerTests"
         ),
         .testTarget(

@@ -34,7 +34,8 @@ public enum CorridorApplication {
         let services = CorridorServices(reference: ReferenceStore(database: database), tenants: TenantStore(database: database),
                                         timeZone: TimeZone(identifier: configuration.timeZone) ?? .current)
         let key = try LedgerService.loadOrCreateKey(path: configuration.ledgerKey, origin: configuration.ledgerOrigin)
-        let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: database)), key: key)
+        let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: database)), key: key,
+                                   counters: SQLiteTransferCounterStore(database: database))
         return Application(
             router: router(services: services, ledger: ledger),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),

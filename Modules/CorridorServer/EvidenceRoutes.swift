@@ -2,6 +2,7 @@ import CorridorLedger
 import CorridorModel
 import Foundation
 import Hummingbird
+import CorridorStore
 import Logging
 
 /// `/v1/evidence`, `/v1/checkpoint`, `/v1/consistency`: the evidence log over HTTP. Callers send a
@@ -15,6 +16,12 @@ enum EvidenceRoutes {
     struct Recorded: Encodable, Sendable {
         let index: UInt64
         let bundle: EvidenceBundle
+    }
+
+    struct Assessed: Encodable, Sendable {
+        let index: UInt64
+        let asOf: CivilDate
+        let decision: TransferDecision
     }
 
     struct CheckpointView: Encodable, Sendable {
@@ -50,6 +57,16 @@ enum EvidenceRoutes {
                 throw Problem.forbidden("evidence entry \(index) belongs to the zone")
             }
             return JSONBody(try await ledger.bundle(index: index))
+        }
+        group.post("transfers/assessments") { request, context in
+            let identity = try context.requireIdentity()
+            let transfer = try await request.decode(as: TransferRequest.self, context: context)
+            guard identity.mayWrite(transfer.exporter) else {
+                throw Problem.forbidden("this key may assess transfers for enterprise \(identity.enterprise) only, not \(transfer.exporter)")
+            }
+            let asOf = try request.asOf(default: services.today()).date
+            let (record, index) = try await TransferRecord.assessAndRecord(transfer, asOf: asOf, counters: ledger.counters, log: ledger.log, at: services.now())
+            return JSONBody(Assessed(index: index, asOf: asOf, decision: record.decision), status: .created)
         }
         group.get("checkpoint") { _, _ in
             let checkpoint = try await ledger.checkpoint()

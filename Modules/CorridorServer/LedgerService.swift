@@ -1,5 +1,5 @@
 public import CorridorLedger
-import CorridorModel
+public import CorridorModel
 import Foundation
 
 /// The server's evidence log and the key that signs its checkpoints.
@@ -8,11 +8,14 @@ public struct LedgerService: Sendable {
     public let log: EvidenceLog
     /// The signing key; its name is the log's origin.
     public let key: NoteKey
+    /// Exporters' transfer volumes since 1 January.
+    public let counters: any TransferCounterStore
 
-    /// Pairs a log with its signing key.
-    public init(log: EvidenceLog, key: NoteKey) {
+    /// Pairs a log with its signing key and the transfer counters.
+    public init(log: EvidenceLog, key: NoteKey, counters: any TransferCounterStore) {
         self.log = log
         self.key = key
+        self.counters = counters
     }
 
     /// A checkpoint of the current tree, signed now.

@@ -99,6 +99,17 @@ enum CorridorMigrations {
                 INSERT INTO ledger_state (id, size) VALUES (1, 0);
                 """)
         }
+        migrator.registerMigration("v1-transfer-counters") { db in
+            try db.execute(sql: """
+                CREATE TABLE transfer_counter (
+                    exporter TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    individuals INTEGER NOT NULL,
+                    sensitive_individuals INTEGER NOT NULL,
+                    PRIMARY KEY (exporter, year)
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

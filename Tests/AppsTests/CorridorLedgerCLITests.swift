@@ -89,6 +89,26 @@ struct CorridorLedgerCLITests {
         #expect(noKey.status != 0 && noKey.stderr.contains("at least 16 bytes"))
     }
 
+    @Test("assess-transfer counts an exporter's volumes across runs and logs each decision")
+    func assessTransfer() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let log = dir.appendingPathComponent("log").path
+        #expect(try run(["init", "--log", log, "--origin", "corridor.test/evidence"]).status == 0)
+        let request = dir.appendingPathComponent("t.json")
+        try #"{"regime":"china","exporter":"acme","destination":"VN","categories":["personal"],"individuals":70000,"purpose":"other"}"#
+            .write(to: request, atomically: true, encoding: .utf8)
+        let first = try json(try run(["assess-transfer", "--file", request.path, "--log", log, "--as-of", "2026-02-01", "--format", "json"]))
+        #expect((first["decision"] as? [String: Any])?["mechanism"] as? String == "exempt")
+        let second = try json(try run(["assess-transfer", "--file", request.path, "--log", log, "--as-of", "2026-05-01", "--format", "json"]))
+        #expect((second["decision"] as? [String: Any])?["mechanism"] as? String == "standard-contract-or-certification")
+        #expect(second["index"] as? Int == 1)
+        #expect(try run(["show", "1", "--log", log]).stdout.contains("corridor-transfer-assessment/v1"))
+        let bad = dir.appendingPathComponent("bad.json")
+        try #"{"regime":"china","exporter":"acme","destination":"XX","categories":["personal"],"purpose":"other"}"#.write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try run(["assess-transfer", "--file", bad.path, "--log", log])
+        #expect(refused.status != 0 && refused.stderr.contains("unknown country 'XX'"), "\(refused.stderr)")
+    }
+
     @Test("kill -9 loop: after every kill fsck is clean and every reported index holds its line")
     func crashLoop() throws {
         let script = TestData.packageRoot.appendingPathComponent("Scripts/ledger-crash-test").path

@@ -8,6 +8,29 @@ import Testing
 
 @Suite("Evidence routes")
 struct EvidenceRouteTests {
+    @Test("transfer assessments count volumes since 1 January, are logged, and are scoped to the exporter")
+    func transfers() async throws {
+        let app = try await TestApp.make(referenceData: false)
+        let body: [String: Any] = ["regime": "china", "exporter": "alpha", "destination": "TH", "categories": ["personal"],
+                                   "individuals": 60_000, "purpose": "other"]
+        var negative = body
+        negative["individuals"] = -5
+        let good = try json(body), bad = try json(negative)
+        try await app.test { client in
+            let first = try await client.execute(uri: "/v1/transfers/assessments?as_of=2026-03-01", method: .post, headers: auth(app.keys.alpha), body: good)
+            #expect(first.status == .created)
+            #expect((try first.object()["decision"] as? [String: Any])?["mechanism"] as? String == "exempt")
+            let second = try await client.execute(uri: "/v1/transfers/assessments?as_of=2026-04-01", method: .post, headers: auth(app.keys.alpha), body: good)
+            let decision = try requireValue(try second.object()["decision"] as? [String: Any])
+            #expect(decision["mechanism"] as? String == "standard-contract-or-certification")
+            #expect(decision["cumulativeIndividuals"] as? Int == 120_000)
+            #expect(try second.object()["index"] as? Int == 1, "every decision is appended to the evidence log")
+            let foreign = try await client.execute(uri: "/v1/transfers/assessments", method: .post, headers: auth(app.keys.beta), body: good)
+            #expect(foreign.status == .forbidden)
+            #expect(try await client.execute(uri: "/v1/transfers/assessments", method: .post, headers: auth(app.keys.alpha), body: bad).status == .badRequest)
+        }
+    }
+
     @Test("recording evidence returns a bundle that verifies offline; proofs are scoped to the owner")
     func record() async throws {
         let app = try await TestApp.make(referenceData: false)

@@ -48,8 +48,10 @@ struct TestApp {
         let keys = Keys(admin: try await issue("zone", .zoneAdmin), alpha: try await issue("alpha", .enterprise),
                         beta: try await issue("beta", .enterprise), auditor: try await issue("audit-office", .auditor), revoked: revoked)
         let reference = ReferenceStore(database: referenceData ? try await ReferenceFixture.database() : try CorridorDatabase.inMemory())
-        let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: try CorridorDatabase.inMemory())),
-                                   key: try NoteKey.generate(name: "corridor.test/evidence"))
+        let ledgerDatabase = try CorridorDatabase.inMemory()
+        let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: ledgerDatabase)),
+                                   key: try NoteKey.generate(name: "corridor.test/evidence"),
+                                   counters: SQLiteTransferCounterStore(database: ledgerDatabase))
         return TestApp(services: CorridorServices(reference: reference, tenants: tenants, now: { now }), keys: keys, ledger: ledger)
     }
 
