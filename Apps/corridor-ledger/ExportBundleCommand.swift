@@ -18,9 +18,7 @@ struct ExportBundleCommand: AsyncParsableCommand {
         let proof = try await log.inclusion(index: index, size: checkpoint.size)
         guard let entry = try await log.entry(index) else { throw LedgerCLIError("no entry \(index)") }
         let bundle = EvidenceBundle(index: index, data: entry.data, proof: proof, checkpoint: checkpoint)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(bundle)
+        let data = bundle.canonicalJSON
         if let output {
             try data.write(to: URL(fileURLWithPath: output))
         } else {

@@ -20,6 +20,10 @@ struct VerifyBundleCommand: AsyncParsableCommand {
         } catch {
             throw LedgerCLIError("\(file) is not an evidence bundle: \(error)")
         }
+        let canonical = bundle.canonicalJSON
+        guard data == canonical || data == canonical + Data("\n".utf8) else {
+            throw LedgerCLIError("\(file) is not byte for byte the bundle it encodes (whitespace or layout changed); re-export it")
+        }
         do {
             try bundle.verify(logKey: try loadKey(key), witnesses: try witness.map(loadKey))
         } catch let error as LedgerError {

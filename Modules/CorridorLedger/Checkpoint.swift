@@ -70,6 +70,22 @@ public struct Checkpoint: Hashable, Sendable {
         }
     }
 
+    /// Checks that every signature line is a valid signature by one of `keys`: for a bundle that
+    /// must verify with nothing else, a line nobody can check is a change, not a cosignature.
+    public func verifyEverySignature(keys: [NoteKey]) throws(LedgerError) {
+        let message = Array(body.utf8)
+        for line in signatures {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+            let valid = parts.count == 3 && keys.contains { key in
+                guard parts[1] == key.name, let raw = Base64.decode(String(parts[2])), raw.count == 68, Array(raw.prefix(4)) == key.keyID else {
+                    return false
+                }
+                return key.verify(Array(raw.dropFirst(4)), of: message)
+            }
+            guard valid else { throw .badSignature("an unknown key (line '\(line.prefix(40))…')") }
+        }
+    }
+
     private func hasValidSignature(by key: NoteKey) -> Bool {
         let message = Array(body.utf8)
         for line in signatures {

@@ -56,6 +56,14 @@ public struct EvidenceBundle: Hashable, Sendable, Codable {
         checkpoint = try c.decode(String.self, forKey: .checkpoint)
     }
 
+    /// The bundle as `export-bundle` writes it: pretty JSON with sorted keys. `verify-bundle` requires a
+    /// file to be exactly this, so that any byte change to the file — even to whitespace — is caught.
+    public var canonicalJSON: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
     /// Verifies every link, and says which one broke: the format, the statement against the data,
     /// the data against the leaf hash, the checkpoint's signature, its size, and the proof against its root.
     public func verify(logKey: NoteKey, witnesses: [NoteKey] = []) throws(LedgerError) {
@@ -67,6 +75,7 @@ public struct EvidenceBundle: Hashable, Sendable, Codable {
         guard RFC6962.leafHash(data) == leafHash else { throw .badBundle("the entry data does not hash to the leaf hash") }
         let note = try Checkpoint(note: checkpoint)
         try note.verify(logKey: logKey, witnesses: witnesses)
+        try note.verifyEverySignature(keys: [logKey] + witnesses)
         guard note.size == treeSize else { throw .badBundle("the proof is for size \(treeSize), the checkpoint for \(note.size)") }
         try MerkleVerifier.verifyInclusion(index: index, size: treeSize, leafHash: leafHash, proof: proof, root: note.root)
     }

@@ -20,4 +20,12 @@ public enum PIIEntity: String, CaseIterable, Sendable, Codable {
     case url
     /// A calendar date, possibly with a time.
     case dateTime = "date-time"
+    /// A person's name, found by context ("my name is", titles, name fields) — a heuristic.
+    case person
+    /// An organisation, found by its legal-form or industry suffix — a heuristic.
+    case organization
+    /// A country (from the ISO 3166 names) or a place named after "from", "to", "in" or "at" — a heuristic.
+    case location
+    /// A street address: house number, street words and number, apartment or suite — a heuristic.
+    case streetAddress = "street-address"
 }

@@ -80,5 +80,9 @@ public struct PIIEvaluation: Sendable {
     public static let presidioTypes: [String: PIIEntity] = [
         "EMAIL_ADDRESS": .email, "PHONE_NUMBER": .phone, "CREDIT_CARD": .creditCard, "IBAN_CODE": .iban,
         "IP_ADDRESS": .ipAddress, "DOMAIN_NAME": .url, "DATE_TIME": .dateTime,
+        "PERSON": .person, "ORGANIZATION": .organization, "GPE": .location, "STREET_ADDRESS": .streetAddress,
     ]
+
+    /// The identifiers found by pattern and checksum (as opposed to the name heuristics).
+    public static let structuredTypes: Set<PIIEntity> = [.email, .phone, .creditCard, .iban, .ipAddress, .url, .dateTime]
 }

@@ -1,3 +1,4 @@
+import CorridorModel
 import Foundation
 
 /// Finds personal and sensitive identifiers in free text with patterns and, wherever the
@@ -22,7 +23,7 @@ public enum PIIScanner {
         return Rule(entity: entity, regex: regex, group: group, accept: accept)
     }
 
-    static let patternCount = 18
+    static let patternCount = 24
 
     /// The rules, compiled once. `rules.count == patternCount` is checked by the tests, so a
     /// pattern that fails to compile cannot go unnoticed.
@@ -56,7 +57,22 @@ public enum PIIScanner {
         rule(.dateTime, #"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"#),
         // A bare year counts only after a word that introduces a time ("in 1977", "during 2017").
         rule(.dateTime, #"\b(?:in|during|since|until|from|before|after|of|by) ((?:19|20)\d{2})(?![\d\-/])"#, group: 1, caseInsensitive: true),
+        // Heuristics for names, organisations, places and addresses (no language model): context
+        // words and suffixes. Their precision and recall are measured and reported, not assumed.
+        rule(.person, #"(?:[Mm]y name is|[Nn]ame:|I am|I'm|[Dd]irected [Bb]y:|[Cc]ontact:|[Dd]ear|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?)\s+(\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'\-]+){0,2})"#, group: 1),
+        rule(.person, #"(?m)(?:^|address:\s*|^>)(\p{Lu}[\p{Ll}'\-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'\-]+)\s*$"#, group: 1),
+        rule(.organization, #"\b(\p{Lu}[\p{L}&'\-]*(?:\s+\p{Lu}[\p{L}&'\-]*){0,3}\s+(?:Inc\.?|Ltd\.?|LLC|Corp\.?|Corporation|Technologies|Group|Company|GmbH|plc|PLC|Limited|Bank|Holdings|Partners|Systems|Solutions))(?![\p{L}])"#, group: 1),
+        rule(.organization, #"[\p{Han}]{2,20}(?:有限公司|股份有限公司|集团)"#),
+        rule(.location, #"\b(?:from|to|in|at|visit|visiting|near)\s+(\p{Lu}[\p{Ll}\-]+(?:\s+\p{Lu}[\p{Ll}\-]+)?)\b"#, group: 1),
+        rule(.streetAddress, #"\b\d{1,5}\s+\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3}\s+(?:\d{1,4}|Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.|Drive|Way)(?:,?\s+(?:Apt\.|Suite|Unit)\s+\d{1,5})?"#),
     ].compactMap { $0 }
+
+    /// Country names (ISO 3166, English, from the generated table) as one alternation, longest
+    /// first so "South Africa" beats "Africa".
+    static let countryRule: Rule? = {
+        let names = CountryCode.all.map(\.name).filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        return rule(.location, "(?<![\\p{L}])(?:" + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")(?![\\p{L}])")
+    }()
 
     private static let checksummed: Set<PIIEntity> = [.iban, .creditCard, .cnResidentID, .cnCreditCode]
 
@@ -78,7 +94,7 @@ public enum PIIScanner {
         // Ranges shaped like a checksummed identifier whose check failed: nothing inside them is
         // reported, so an invalid IBAN or card never reappears as a "phone number".
         var claimed: [(entity: PIIEntity, range: Range<Int>)] = []
-        for rule in rules {
+        for rule in rules + [countryRule].compactMap({ $0 }) {
             for match in rule.regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 let range = match.range(at: rule.group)
                 guard range.location != NSNotFound else { continue }
@@ -107,6 +123,7 @@ public enum PIIScanner {
 
     private static let specificity: [PIIEntity: Int] = [
         .cnResidentID: 10, .cnCreditCode: 9, .iban: 8, .creditCard: 7, .passport: 7, .email: 6, .url: 5, .ipAddress: 5, .phone: 3, .dateTime: 2,
+        .streetAddress: 2, .organization: 1, .person: 1, .location: 0,
     ]
 
     private static func resolveOverlaps(_ findings: [PIIFinding]) -> [PIIFinding] {

@@ -50,7 +50,14 @@ struct CorridorLedgerCLITests {
         let pub = URL(fileURLWithPath: log).appendingPathComponent("log.pub").path
         let ok = try run(["verify-bundle", bundle, "--key", pub, "--document", document.path])
         #expect(ok.status == 0 && ok.stdout.hasPrefix("OK: entry 4"), "\(ok.stderr)")
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: bundle))
+        let original = try Data(contentsOf: URL(fileURLWithPath: bundle))
+        var spaced = original
+        if let at = spaced.firstIndex(of: UInt8(ascii: " ")) { spaced[at] = UInt8(ascii: "\t") }
+        let spacedFile = dir.appendingPathComponent("spaced.json")
+        try spaced.write(to: spacedFile)
+        let layout = try run(["verify-bundle", spacedFile.path, "--key", pub])
+        #expect(layout.status != 0 && layout.stderr.contains("byte for byte"), "a whitespace change is a change: \(layout.stderr)")
+        var bytes = original
         if let at = bytes.firstIndex(of: UInt8(ascii: "4")) { bytes[at] = UInt8(ascii: "3") }
         try bytes.write(to: URL(fileURLWithPath: bundle))
         let bad = try run(["verify-bundle", bundle, "--key", pub])

@@ -108,6 +108,10 @@ struct EvidenceBundleTests {
             changed[i] ^= 0x01
             if (try? JSONDecoder().decode(EvidenceBundle.self, from: Data(changed)).verify(logKey: key)) != nil { survivors.append(i) }
         }
+        let stranger = try NoteKey.generate(name: "stranger.example")
+        let extra = EvidenceBundle(index: 6, data: datas[6], proof: proof, checkpoint: try checkpoint.signed(by: stranger))
+        #expect(throws: LedgerError.self, "a signature line nobody can check is a change") { try extra.verify(logKey: key) }
+        try extra.verify(logKey: key, witnesses: [stranger])
         #expect(survivors.isEmpty, "bytes that can change unnoticed: \(survivors.map { String(decoding: bytes[max(0, $0 - 10)..<min(bytes.count, $0 + 10)], as: UTF8.self) })")
     }
 }

@@ -68,7 +68,18 @@ struct PIIScannerTests {
         }
     }
 
-    @Test("on Presidio's synthetic corpus the supported types reach F2 ≥ 0.9", .needsReferenceData)
+    @Test("name heuristics: context words, legal-form suffixes, country names, house numbers")
+    func heuristics() {
+        func kinds(_ t: String) -> [PIIEntity: [String]] { Dictionary(grouping: PIIScanner.scan(t), by: \.entity).mapValues { $0.map(\.text) } }
+        #expect(kinds("My name is Ludmiła")[.person] == ["Ludmiła"])
+        #expect(kinds("Directed By:    Sari J. Paavolainen")[.person] == ["Sari J. Paavolainen"])
+        #expect(kinds("She works at Palantir Technologies now")[.organization] == ["Palantir Technologies"])
+        #expect(kinds("深圳市声学科技有限公司的发票")[.organization] == ["深圳市声学科技有限公司"])
+        #expect(kinds("I will be travelling to Sweden next week")[.location] == ["Sweden"])
+        #expect(kinds("a taxi to 692 Kuuse 53 Apt. 641, Grubbenvorst")[.streetAddress] == ["692 Kuuse 53 Apt. 641"])
+    }
+
+    @Test("on Presidio's synthetic corpus the structured types reach F2 ≥ 0.9; the name heuristics are measured", .needsReferenceData)
     func presidio() throws {
         struct Item: Decodable {
             struct Span: Decodable { let entity_type: String; let start_position: Int; let end_position: Int }
@@ -83,10 +94,16 @@ struct PIIScannerTests {
                 PIIEvaluation.presidioTypes[s.entity_type].map { (entity: $0, start: s.start_position, end: s.end_position) }
             })
         }
-        let evaluation = PIIEvaluation(samples: samples, entities: Set(PIIEvaluation.presidioTypes.values))
-        #expect(evaluation.overall.f2 >= 0.9, "overall F2 \(evaluation.overall.f2)")
+        let structured = PIIEvaluation(samples: samples, entities: PIIEvaluation.structuredTypes)
+        #expect(structured.overall.f2 >= 0.9, "structured F2 \(structured.overall.f2)")
         for entity in [PIIEntity.email, .url, .ipAddress, .iban, .creditCard] {
-            #expect((evaluation.scores[entity]?.f2 ?? 0) >= 0.99, "\(entity): \(String(describing: evaluation.scores[entity]))")
+            #expect((structured.scores[entity]?.f2 ?? 0) >= 0.99, "\(entity): \(String(describing: structured.scores[entity]))")
+        }
+        // Floors just under today's figures (Docs/LEDGER.md), so that a regression shows.
+        let names = PIIEvaluation(samples: samples, entities: [.person, .organization, .location, .streetAddress])
+        let floors: [PIIEntity: Double] = [.person: 0.2, .organization: 0.15, .location: 0.45, .streetAddress: 0.2]
+        for (entity, floor) in floors {
+            #expect((names.scores[entity]?.f2 ?? 0) >= floor, "\(entity): \(String(describing: names.scores[entity]))")
         }
     }
 }
