@@ -33,6 +33,12 @@ struct CorridorLedgerCLITests {
         let fileAppend = try run(["append", "--log", log, document.path, "--meta", "type=invoice"])
         #expect(fileAppend.stdout.hasPrefix("4\t"))
         #expect(try run(["show", "3", "--log", log]).stdout == "中文\n", "a stdin entry is the line's UTF-8 bytes")
+        let expected = dir.appendingPathComponent("expected.txt")
+        try "0 alpha\n3 中文\n".write(to: expected, atomically: true, encoding: .utf8)
+        #expect(try run(["check-entries", expected.path, "--log", log]).stdout.contains("2 entries hold their data"))
+        try "1 gamma\n".write(to: expected, atomically: true, encoding: .utf8)
+        let mismatch = try run(["check-entries", expected.path, "--log", log])
+        #expect(mismatch.status != 0 && mismatch.stderr.contains("entry 1 holds 'beta'"))
 
         let prove = try json(try run(["prove", "2", "--log", log, "--format", "json"]))
         #expect(Set(prove.keys) == ["index", "tree_size", "leaf_hash", "root", "proof"])
