@@ -23,7 +23,7 @@ public struct SQLiteLedgerStore: LedgerStore {
                     INSERT INTO ledger_entry (idx, data, leaf_hash, owner, appended_at) VALUES (?, ?, ?, ?, ?)
                     """)
                 for e in entries {
-                    try insertEntry.execute(arguments: [Int64(e.index), e.data, e.leafHash, e.owner?.rawValue, Self.timestamp(e.appendedAt)])
+                    try insertEntry.execute(arguments: [Int64(e.index), e.data, e.leafHash, e.owner?.rawValue, StoredTimestamp.text(e.appendedAt)])
                 }
                 let insertNode = try db.cachedStatement(sql: "INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)")
                 for n in nodes {
@@ -40,10 +40,6 @@ public struct SQLiteLedgerStore: LedgerStore {
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any LedgerSnapshot) throws -> T) async throws -> T {
         try await database.writer.read { db in try body(Snapshot(db: db)) }
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 
     /// A view inside one read transaction.
@@ -74,7 +70,7 @@ public struct SQLiteLedgerStore: LedgerStore {
                 return LedgerRecord(
                     index: UInt64(row["idx"] as Int64), data: row["data"], leafHash: row["leaf_hash"],
                     owner: try owner.map { try EnterpriseID($0) },
-                    appendedAt: (try? Date(appended, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))) ?? .distantPast)
+                    appendedAt: StoredTimestamp.date(appended) ?? .distantPast)
             }
         }
 

@@ -39,7 +39,7 @@ public struct TenantStore: TenantDirectory {
             try db.execute(
                 sql: "INSERT INTO api_key (id, enterprise_id, role, secret_hash, label, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [key.id, key.enterprise.rawValue, key.role.rawValue, key.secretHash, key.label,
-                            Self.timestamp(key.createdAt), key.revokedAt.map(Self.timestamp)])
+                            StoredTimestamp.text(key.createdAt), key.revokedAt.map(StoredTimestamp.text)])
         }
     }
 
@@ -59,7 +59,7 @@ public struct TenantStore: TenantDirectory {
     public func revokeKey(id: String, of enterprise: EnterpriseID, at date: Date) async throws(TenantError) {
         try await write { db in
             try db.execute(sql: "UPDATE api_key SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND enterprise_id = ?",
-                           arguments: [Self.timestamp(date), id, enterprise.rawValue])
+                           arguments: [StoredTimestamp.text(date), id, enterprise.rawValue])
             guard db.changesCount == 1 else { throw TenantError.keyNotFound(id) }
         }
     }
@@ -79,12 +79,8 @@ public struct TenantStore: TenantDirectory {
             revokedAt: try revoked.map(date))
     }
 
-    private static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
-    }
-
     private static func date(_ text: String) throws -> Date {
-        guard let date = try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)) else {
+        guard let date = StoredTimestamp.date(text) else {
             throw TenantError.storage("unreadable timestamp '\(text)'")
         }
         return date
