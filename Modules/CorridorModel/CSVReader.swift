@@ -3,21 +3,33 @@
 ///
 /// It accepts a UTF-8 byte-order mark, CRLF or LF line ends, quoted fields with embedded commas,
 /// quotes (`""`) and line breaks.
-struct CSVReader {
+public struct CSVReader: Sendable {
     /// One parsed record and the 1-based line it starts on.
-    struct Record {
-        let line: Int
-        let fields: [String]
+    public struct Record: Sendable, Equatable {
+        /// The 1-based physical line the record starts on.
+        public let line: Int
+        /// The record's fields, unquoted.
+        public let fields: [String]
+
+        /// Creates a record.
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     /// A syntax error: the line and what is wrong.
-    struct SyntaxError: Error {
-        let line: Int
-        let reason: String
+    public struct SyntaxError: Error, CustomStringConvertible {
+        /// The 1-based line.
+        public let line: Int
+        /// What is wrong there.
+        public let reason: String
+        /// `line N: reason`.
+        public var description: String { "line \(line): \(reason)" }
     }
 
     /// Parses the whole text. Blank lines are skipped.
-    static func parse(_ text: String) throws(SyntaxError) -> [Record] {
+    public static func parse(_ text: String) throws(SyntaxError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field = ""

@@ -1,4 +1,4 @@
-@testable import CorridorStore
+import CorridorModel
 import Testing
 
 @Suite("CSV reader")

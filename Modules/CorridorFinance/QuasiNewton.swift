@@ -1,0 +1,103 @@
+/// An unconstrained minimiser (BFGS with a backtracking Armijo line search) for smooth objectives
+/// with analytic gradients. Constrained problems are first mapped to an unconstrained space.
+struct QuasiNewton {
+    /// The objective: value and gradient at a point.
+    typealias Objective = ([Double]) -> (value: Double, gradient: [Double])
+
+    /// The result of a minimisation.
+    struct Result {
+        let point: [Double]
+        let value: Double
+        let gradientNorm: Double
+        let iterations: Int
+        let converged: Bool
+    }
+
+    var maxIterations = 500
+    var gradientTolerance = 1e-9
+
+    func minimize(_ f: Objective, from start: [Double]) -> Result {
+        let n = start.count
+        var x = start
+        var (fx, g) = f(x)
+        var h = identity(n)
+        var iterations = 0
+        var converged = false
+        while iterations < maxIterations {
+            iterations += 1
+            let gNorm = g.map(abs).max() ?? 0
+            if gNorm < gradientTolerance * max(1, abs(fx)) {
+                converged = true
+                break
+            }
+            var direction = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                var s = 0.0
+                for j in 0..<n { s -= h[i][j] * g[j] }
+                direction[i] = s
+            }
+            var slope = zip(direction, g).reduce(0) { $0 + $1.0 * $1.1 }
+            if !(slope < 0) {
+                // Not a descent direction: restart from steepest descent.
+                h = identity(n)
+                direction = g.map { -$0 }
+                slope = -g.reduce(0) { $0 + $1 * $1 }
+            }
+            var step = 1.0
+            var accepted = false
+            var xNew = x, fNew = fx, gNew = g
+            for _ in 0..<60 {
+                xNew = zip(x, direction).map { $0 + step * $1 }
+                let trial = f(xNew)
+                if trial.value.isFinite, trial.value <= fx + 1e-4 * step * slope {
+                    fNew = trial.value
+                    gNew = trial.gradient
+                    accepted = true
+                    break
+                }
+                step *= 0.5
+            }
+            guard accepted else {
+                // No decrease along the direction: at the precision limit.
+                converged = gNorm < 1e-5 * max(1, abs(fx))
+                break
+            }
+            let s = zip(xNew, x).map { $0 - $1 }
+            let y = zip(gNew, g).map { $0 - $1 }
+            let sy = zip(s, y).reduce(0) { $0 + $1.0 * $1.1 }
+            let improvement = fx - fNew
+            x = xNew
+            fx = fNew
+            g = gNew
+            if sy > 1e-12 {
+                update(&h, s: s, y: y, sy: sy)
+            }
+            if improvement >= 0, improvement < 1e-15 * max(1, abs(fx)), (g.map(abs).max() ?? 0) < 1e-6 * max(1, abs(fx)) {
+                converged = true
+                break
+            }
+        }
+        let gNorm = g.map(abs).max() ?? 0
+        return Result(point: x, value: fx, gradientNorm: gNorm, iterations: iterations, converged: converged)
+    }
+
+    private func identity(_ n: Int) -> [[Double]] {
+        (0..<n).map { i in (0..<n).map { $0 == i ? 1 : 0 } }
+    }
+
+    /// The BFGS update of the inverse Hessian.
+    private func update(_ h: inout [[Double]], s: [Double], y: [Double], sy: Double) {
+        let n = s.count
+        let rho = 1 / sy
+        var hy = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            for j in 0..<n { hy[i] += h[i][j] * y[j] }
+        }
+        let yhy = zip(y, hy).reduce(0) { $0 + $1.0 * $1.1 }
+        for i in 0..<n {
+            for j in 0..<n {
+                h[i][j] += (1 + rho * yhy) * rho * s[i] * s[j] - rho * (hy[i] * s[j] + s[i] * hy[j])
+            }
+        }
+    }
+}
