@@ -1,28 +1,30 @@
 public import CorridorModel
 public import Foundation
 
-/// The Federal Reserve's H.10 monthly exchange rates (`Date,Country,Exchange rate`).
+/// The Federal Reserve's H.10 monthly exchange rates as the `datasets/exchange-rates` package
+/// publishes them (`Date,Country,Exchange rate`).
 ///
-/// H.10 quotes most currencies in units per US dollar, but the euro, sterling and the Australian
-/// and New Zealand dollars in US dollars per unit; ``rates`` normalises all of them to units per
-/// USD. Series of currencies that no longer exist (the euro area's legacy currencies, the
-/// Venezuelan bolívar fuerte) are kept aside in ``retiredSeries``.
+/// H.10 itself quotes the euro, sterling and the Australian and New Zealand dollars in US dollars
+/// per unit; this file has already turned every series into units of currency per US dollar (Euro
+/// 0.9011 in January 2020), which is what ``rates`` holds. Series of currencies that no longer
+/// exist (the euro area's legacy currencies, the Venezuelan bolívar fuerte) are kept aside in
+/// ``retiredSeries``.
 public struct FedH10Rates: Sendable {
     /// Per currency, (first day of the month, units of currency per USD), oldest first.
     public let rates: [CurrencyCode: [(date: CivilDate, value: Double)]]
     /// Country names whose series are not offered, because their currency is no longer in ISO 4217.
     public let retiredSeries: [String]
 
-    /// H.10 country names → ISO 4217 code, and whether H.10 quotes the rate as USD per unit.
-    static let countries: [String: (code: String, usdPerUnit: Bool)] = [
-        "Australia": ("AUD", true), "Brazil": ("BRL", false), "Canada": ("CAD", false),
-        "China": ("CNY", false), "Denmark": ("DKK", false), "Euro": ("EUR", true),
-        "Hong Kong": ("HKD", false), "India": ("INR", false), "Japan": ("JPY", false),
-        "Malaysia": ("MYR", false), "Mexico": ("MXN", false), "New Zealand": ("NZD", true),
-        "Norway": ("NOK", false), "Singapore": ("SGD", false), "South Africa": ("ZAR", false),
-        "South Korea": ("KRW", false), "Sri Lanka": ("LKR", false), "Sweden": ("SEK", false),
-        "Switzerland": ("CHF", false), "Taiwan": ("TWD", false), "Thailand": ("THB", false),
-        "United Kingdom": ("GBP", true),
+    /// H.10 country names → ISO 4217 code.
+    static let countries: [String: String] = [
+        "Australia": "AUD", "Brazil": "BRL", "Canada": "CAD",
+        "China": "CNY", "Denmark": "DKK", "Euro": "EUR",
+        "Hong Kong": "HKD", "India": "INR", "Japan": "JPY",
+        "Malaysia": "MYR", "Mexico": "MXN", "New Zealand": "NZD",
+        "Norway": "NOK", "Singapore": "SGD", "South Africa": "ZAR",
+        "South Korea": "KRW", "Sri Lanka": "LKR", "Sweden": "SEK",
+        "Switzerland": "CHF", "Taiwan": "TWD", "Thailand": "THB",
+        "United Kingdom": "GBP",
     ]
 
     /// Parses the text of the file; `file` names it in errors.
@@ -46,7 +48,7 @@ public struct FedH10Rates: Sendable {
                 throw .malformedFile(file: file, line: record.line, reason: "'\(record.fields[0])' is not a date (YYYY-MM-DD)")
             }
             let country = record.fields[1]
-            guard let entry = Self.countries[country], let code = try? CurrencyCode(entry.code) else {
+            guard let entry = Self.countries[country], let code = try? CurrencyCode(entry) else {
                 retired.insert(country)
                 continue
             }
@@ -55,7 +57,7 @@ public struct FedH10Rates: Sendable {
             guard let value = Double(text), value > 0, value.isFinite else {
                 throw .malformedFile(file: file, line: record.line, reason: "rate '\(text)' is not a positive number")
             }
-            series[code, default: []].append((date, entry.usdPerUnit ? 1 / value : value))
+            series[code, default: []].append((date, value))
         }
         for key in series.keys { series[key]?.sort { $0.date < $1.date } }
         rates = series

@@ -35,7 +35,7 @@ public struct GARCHModel: Sendable {
             throw .tooFewObservations(method: "GARCH(1,1)", needed: Self.minimumObservations, got: returns.count)
         }
         let (mean, sd) = ValueAtRisk.moments(returns)
-        guard sd > 0 else { throw .invalidParameter(name: "returns", reason: "are constant; GARCH needs variation") }
+        guard sd > 1e-12 * max(1, abs(mean)) else { throw .invalidParameter(name: "returns", reason: "are constant; GARCH needs variation") }
         let variance = sd * sd
         let tau = min(75, returns.count)
         var weightSum = 0.0, backcast = 0.0, w = 1.0

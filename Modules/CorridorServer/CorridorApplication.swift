@@ -1,3 +1,4 @@
+import CorridorFinance
 import CorridorModel
 import CorridorLedger
 import CorridorStore
@@ -11,7 +12,7 @@ import UnixSignals
 /// HummingbirdTesting's router client without opening a socket.
 public enum CorridorApplication {
     /// The router with every route and middleware. Routes under `/v1` require an API key.
-    public static func router(services: CorridorServices, ledger: LedgerService? = nil) -> Router<CorridorRequestContext> {
+    public static func router(services: CorridorServices, ledger: LedgerService? = nil, finance: FinanceService? = nil) -> Router<CorridorRequestContext> {
         let router = Router(context: CorridorRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: services.metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -21,6 +22,9 @@ public enum CorridorApplication {
         ReferenceRoutes.add(to: v1, services: services)
         TenantRoutes.add(to: v1, services: services)
         if let ledger { EvidenceRoutes.add(to: v1, services: services, ledger: ledger) }
+        RiskRoutes.add(to: v1, finance: finance ?? FinanceService(
+            rates: .failure(.malformedFile(file: "finance data", line: 0, reason: "not loaded in this application")),
+            scorecard: .failure(.incompatibleModel("no scorecard is configured"))))
         return router
     }
 
@@ -36,8 +40,9 @@ public enum CorridorApplication {
         let key = try LedgerService.loadOrCreateKey(path: configuration.ledgerKey, origin: configuration.ledgerOrigin)
         let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: database)), key: key,
                                    counters: SQLiteTransferCounterStore(database: database))
+        let finance = FinanceService.load(dataDirectory: configuration.data, scorecardPath: configuration.scorecard, logger: logger)
         return Application(
-            router: router(services: services, ledger: ledger),
+            router: router(services: services, ledger: ledger, finance: finance),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),
             logger: logger)
     }

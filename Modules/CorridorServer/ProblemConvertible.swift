@@ -1,4 +1,5 @@
 public import CorridorModel
+public import CorridorFinance
 import Hummingbird
 
 /// A domain error that knows its HTTP problem.
@@ -33,6 +34,21 @@ extension TenantError: ProblemConvertible {
             return .notFound(description)
         case .storage:
             return .internalError
+        }
+    }
+}
+
+extension FinanceError: ProblemConvertible {
+    public var problem: Problem {
+        switch self {
+        case .noSeries:
+            return Problem(status: .notFound, slug: "fx-series-not-found", title: "No exchange-rate series", detail: description)
+        case .outsideData, .emptyRange, .tooFewObservations, .invalidParameter, .constantFeature, .targetNotBinary, .unknownColumn:
+            return Problem(status: .unprocessableContent, slug: "unprocessable", title: "The request cannot be computed", detail: description)
+        case .malformedFile, .incompatibleModel:
+            return Problem(status: .serviceUnavailable, slug: "risk-data-unavailable", title: "Risk data unavailable", detail: description)
+        case .didNotConverge:
+            return Problem(status: .unprocessableContent, slug: "did-not-converge", title: "The estimate did not converge", detail: description)
         }
     }
 }

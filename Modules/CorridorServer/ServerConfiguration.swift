@@ -32,11 +32,14 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
     /// The evidence log's origin (the name in its checkpoints), used when the key is created.
     /// Default `corridor.local/evidence`; env `CORRIDOR_LEDGER_ORIGIN`.
     public var ledgerOrigin: String = "corridor.local/evidence"
+    /// A scorecard written by `corridor-risk credit train`, served by `POST /v1/risk/credit/score`.
+    /// Unset by default (the route then answers 503); env `CORRIDOR_SCORECARD`.
+    public var scorecard: String?
 
     /// The defaults.
     public init() {}
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin, scorecard }
 
     public init(from decoder: any Decoder) throws {
         let defaults = ServerConfiguration()
@@ -49,6 +52,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
         ledgerKey = try c.decodeIfPresent(String.self, forKey: .ledgerKey) ?? defaults.ledgerKey
         ledgerOrigin = try c.decodeIfPresent(String.self, forKey: .ledgerOrigin) ?? defaults.ledgerOrigin
+        scorecard = try c.decodeIfPresent(String.self, forKey: .scorecard)
     }
 
     /// Loads the configuration: defaults, then the YAML `file` if given, then `environment`.
@@ -83,6 +87,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         if let v = environment["CORRIDOR_TIME_ZONE"] { config.timeZone = v }
         if let v = environment["CORRIDOR_LEDGER_KEY"] { config.ledgerKey = v }
         if let v = environment["CORRIDOR_LEDGER_ORIGIN"] { config.ledgerOrigin = v }
+        if let v = environment["CORRIDOR_SCORECARD"] { config.scorecard = v.isEmpty ? nil : v }
         try config.validate()
         return config
     }
