@@ -235,6 +235,7 @@ let package = Package(
                 "CorridorStore",
                 "CorridorServer",
                 "CorridorLedger",
+                "CorridorFinance",
                 "CorridorTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

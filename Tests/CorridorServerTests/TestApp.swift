@@ -1,3 +1,4 @@
+import CorridorFinance
 import CorridorLedger
 import CorridorModel
 import CorridorServer
@@ -23,6 +24,8 @@ struct TestApp {
     let services: CorridorServices
     let keys: Keys
     let ledger: LedgerService
+    /// FX rates and a scorecard for the risk routes (absent unless a test sets them).
+    var finance: FinanceService?
 
     /// - Parameter referenceData: false gives an empty reference store, for tests of auth and
     ///   tenants that must run even where ../shared/data is absent.
@@ -55,7 +58,7 @@ struct TestApp {
         return TestApp(services: CorridorServices(reference: reference, tenants: tenants, now: { now }), keys: keys, ledger: ledger)
     }
 
-    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger) }
+    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger, finance: finance) }
 
     /// Runs `body` against the application through HummingbirdTesting's in-process router client.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
