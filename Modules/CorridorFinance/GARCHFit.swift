@@ -20,6 +20,8 @@ public struct GARCHFit: Sendable, Codable, Equatable {
     public let observations: Int
     /// Optimiser iterations.
     public let iterations: Int
+    /// Likelihood evaluations (with gradient) the optimiser made.
+    public let evaluations: Int
     /// The largest gradient component at the solution, in the optimiser's space.
     public let gradientNorm: Double
     /// σ of the one-step-ahead forecast.

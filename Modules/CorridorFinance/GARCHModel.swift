@@ -59,7 +59,16 @@ public struct GARCHModel: Sendable {
             }
         }
         guard let start = best else { throw .didNotConverge("GARCH(1,1): no starting point has a finite likelihood") }
-        let result = QuasiNewton().minimize({ likelihood.negativeLogLikelihood($0, withGradient: true) }, from: start.u)
+        // The inverse of the BHHH information at the start scales the first steps, so that μ (sharp)
+        // and the variance parameters (flat) move by their own amounts.
+        let k = start.u.count
+        let information = likelihood.scoreOuterProduct(start.u)
+        let inverse = (0..<k).map { j in
+            LogisticRegression.solveSymmetric(information, (0..<k).map { $0 == j ? 1.0 : 0.0 }, n: k)
+        }
+        var optimiser = QuasiNewton()
+        if inverse.allSatisfy({ $0 != nil }) { optimiser.initialInverseHessian = inverse.compactMap { $0 } }
+        let result = optimiser.minimize({ likelihood.negativeLogLikelihood($0, withGradient: true) }, from: start.u)
         guard result.value.isFinite, result.converged || result.gradientNorm < 1e-4 else {
             throw .didNotConverge("GARCH(1,1) maximum likelihood (gradient \(result.gradientNorm) after \(result.iterations) iterations)")
         }
@@ -69,7 +78,7 @@ public struct GARCHModel: Sendable {
         let forecast = p.omega + p.alpha * lastResidual * lastResidual + p.beta * sigma2
         return GARCHFit(distribution: distribution, mu: p.mu, omega: p.omega, alpha: p.alpha, beta: p.beta,
                         nu: distribution == .studentT ? p.nu : nil, logLikelihood: -result.value,
-                        observations: returns.count, iterations: result.iterations,
+                        observations: returns.count, iterations: result.iterations, evaluations: result.evaluations,
                         gradientNorm: result.gradientNorm, forecastVolatility: forecast.squareRoot())
     }
 
@@ -88,7 +97,7 @@ public struct GARCHModel: Sendable {
     }
 
     /// Model parameters and their map to and from the unconstrained optimisation space:
-    /// u = (μ, ln ω, logit(s), logit(α/s), logit((ν − 2.05)/(500 − 2.05))) with s = α + β scaled to (0, 1 − 1e-7).
+    /// u = (μ, ln ω, logit(s), logit(α/s), ln(ν − 2.05)) with s = α + β scaled to (0, 1 − 1e-7) and ν capped at 500.
     struct Parameters {
         var mu, omega, alpha, beta, nu: Double
 
@@ -107,13 +116,14 @@ public struct GARCHModel: Sendable {
             let share = logistic(u[3])
             alpha = s * share
             beta = s * (1 - share)
-            nu = distribution == .studentT ? GARCHModel.nuLower + (GARCHModel.nuUpper - GARCHModel.nuLower) * logistic(u[4]) : 8
+            // ν − 2.05 on a log scale (the likelihood is close to quadratic there), capped at 500.
+            nu = distribution == .studentT ? min(GARCHModel.nuLower + _exp(u[4]), GARCHModel.nuUpper) : 8
         }
 
         var unconstrained: [Double] {
             let s = (alpha + beta) / GARCHModel.maxPersistence
             return [mu, _log(omega), logit(s), logit(alpha / (alpha + beta)),
-                    logit((nu - GARCHModel.nuLower) / (GARCHModel.nuUpper - GARCHModel.nuLower))]
+                    _log(max(nu - GARCHModel.nuLower, 1e-12))]
         }
     }
 
@@ -158,12 +168,26 @@ public struct GARCHModel: Sendable {
 
         /// −ℓ and its gradient with respect to the unconstrained vector.
         func negativeLogLikelihood(_ u: [Double], withGradient: Bool) -> (value: Double, gradient: [Double]) {
-            let k = distribution == .studentT ? 5 : 4
             let p = Parameters(unconstrained: u, distribution: distribution)
             guard withGradient else { return (-logLikelihood(p), []) }
+            let result = evaluate(u, outerProduct: false)
+            return (result.value, result.gradient)
+        }
+
+        /// The outer product of the per-observation scores in the unconstrained space (the BHHH
+        /// estimate of the information matrix), k × k row-major.
+        func scoreOuterProduct(_ u: [Double]) -> [Double] {
+            evaluate(u, outerProduct: true).outer
+        }
+
+        /// One pass over the data: −ℓ, its gradient in u, and optionally the scores' outer product.
+        private func evaluate(_ u: [Double], outerProduct: Bool) -> (value: Double, gradient: [Double], outer: [Double]) {
+            let k = distribution == .studentT ? 5 : 4
+            let p = Parameters(unconstrained: u, distribution: distribution)
             var ll = 0.0
             // d ℓ / d (μ, ω, α, β, ν)
             var g = [0.0, 0.0, 0.0, 0.0, 0.0]
+            var outer = [Double](repeating: 0, count: outerProduct ? k * k : 0)
             var sigma2 = p.omega + (p.alpha + p.beta) * backcast
             // d σ² / d (μ, ω, α, β)
             var ds = (mu: 0.0, omega: 1.0, alpha: backcast, beta: backcast)
@@ -171,6 +195,20 @@ public struct GARCHModel: Sendable {
             let constant = distribution == .normal ? 0 : tConstant(nu)
             let dConstant = distribution == .normal ? 0
                 : 0.5 * SpecialFunctions.digamma((nu + 1) / 2) - 0.5 * SpecialFunctions.digamma(nu / 2) - 0.5 / (nu - 2)
+            let a = (nu + 1) / 2, inverseNuMinus2 = 1 / (nu - 2)
+            // The Jacobian of θ with respect to u.
+            let s = p.alpha + p.beta
+            let sigS = s / GARCHModel.maxPersistence
+            let share = p.alpha / s
+            let dsdu2 = GARCHModel.maxPersistence * sigS * (1 - sigS)
+            let dShare = share * (1 - share)
+            let dNu = nu < GARCHModel.nuUpper ? nu - GARCHModel.nuLower : 0  // past the cap ν no longer moves
+            func toU(_ g: (Double, Double, Double, Double, Double)) -> [Double] {
+                // α = s·share, β = s·(1 − share)
+                var gu = [g.0, g.1 * p.omega, (g.2 * share + g.3 * (1 - share)) * dsdu2, (g.2 - g.3) * s * dShare]
+                if k == 5 { gu.append(g.4 * dNu) }
+                return gu
+            }
             for t in 0..<returns.count {
                 if t > 0 {
                     let e = returns[t - 1] - p.mu
@@ -181,45 +219,41 @@ public struct GARCHModel: Sendable {
                           alpha: e * e + p.beta * ds.alpha,
                           beta: previous + p.beta * ds.beta)
                 }
-                guard sigma2 > 0, sigma2.isFinite else { return (.infinity, [Double](repeating: 0, count: k)) }
+                guard sigma2 > 0, sigma2.isFinite else { return (.infinity, [Double](repeating: 0, count: k), outer) }
                 let e = returns[t] - p.mu
+                let inverse = 1 / sigma2
                 let dSigma2: Double, dE: Double
+                var dNuT = 0.0
                 switch distribution {
                 case .normal:
-                    ll += -0.5 * (logTwoPi + _log(sigma2) + e * e / sigma2)
-                    dSigma2 = -0.5 * (1 / sigma2 - e * e / (sigma2 * sigma2))
-                    dE = -e / sigma2
+                    let e2 = e * e * inverse
+                    ll += -0.5 * (logTwoPi + _log(sigma2) + e2)
+                    dSigma2 = -0.5 * inverse * (1 - e2)
+                    dE = -e * inverse
                 case .studentT:
-                    let a = (nu + 1) / 2
-                    let z = e * e / (sigma2 * (nu - 2))
-                    ll += constant - 0.5 * _log(sigma2) - a * _log(1 + z)
-                    dSigma2 = -0.5 / sigma2 + a * z / (sigma2 * (1 + z))
-                    dE = -a * 2 * e / (sigma2 * (nu - 2)) / (1 + z)
-                    g[4] += dConstant - 0.5 * _log(1 + z) + a * z / ((nu - 2) * (1 + z))
+                    let z = e * e * inverse * inverseNuMinus2
+                    let onePlusZ = 1 + z
+                    let w = a / onePlusZ
+                    ll += constant - 0.5 * _log(sigma2) - a * _log(onePlusZ)
+                    dSigma2 = inverse * (w * z - 0.5)
+                    dE = -2 * w * e * inverse * inverseNuMinus2
+                    dNuT = -0.5 * _log(onePlusZ) + w * z * inverseNuMinus2
                 }
-                g[0] += -dE + dSigma2 * ds.mu
-                g[1] += dSigma2 * ds.omega
-                g[2] += dSigma2 * ds.alpha
-                g[3] += dSigma2 * ds.beta
+                let score = (-dE + dSigma2 * ds.mu, dSigma2 * ds.omega, dSigma2 * ds.alpha, dSigma2 * ds.beta, dNuT + dConstant)
+                g[0] += score.0
+                g[1] += score.1
+                g[2] += score.2
+                g[3] += score.3
+                g[4] += score.4
+                if outerProduct {
+                    let su = toU(score)
+                    for i in 0..<k {
+                        for j in 0..<k { outer[i * k + j] += su[i] * su[j] }
+                    }
+                }
             }
-            // Chain rule to u.
-            let s = p.alpha + p.beta
-            let sigS = s / GARCHModel.maxPersistence
-            let share = p.alpha / s
-            let dsdu2 = GARCHModel.maxPersistence * sigS * (1 - sigS)
-            let dShare = share * (1 - share)
-            var gu = [Double](repeating: 0, count: k)
-            gu[0] = g[0]
-            gu[1] = g[1] * p.omega
-            // α = s·share, β = s·(1 − share)
-            gu[2] = (g[2] * share + g[3] * (1 - share)) * dsdu2
-            gu[3] = (g[2] - g[3]) * s * dShare
-            if k == 5 {
-                let span = GARCHModel.nuUpper - GARCHModel.nuLower
-                let l = (nu - GARCHModel.nuLower) / span
-                gu[4] = g[4] * span * l * (1 - l)
-            }
-            return (-ll, gu.map { -$0 })
+            let gu = toU((g[0], g[1], g[2], g[3], g[4]))
+            return (-ll, gu.map { -$0 }, outer)
         }
     }
 }

@@ -10,17 +10,23 @@ struct QuasiNewton {
         let value: Double
         let gradientNorm: Double
         let iterations: Int
+        let evaluations: Int
         let converged: Bool
     }
 
     var maxIterations = 500
-    var gradientTolerance = 1e-9
+    var gradientTolerance = 1e-8
+    /// A starting inverse Hessian (e.g. from the BHHH information); the identity, scaled after the
+    /// first step, when `nil`.
+    var initialInverseHessian: [[Double]]?
 
     func minimize(_ f: Objective, from start: [Double]) -> Result {
         let n = start.count
         var x = start
         var (fx, g) = f(x)
-        var h = identity(n)
+        var evaluations = 1
+        var h = initialInverseHessian ?? identity(n)
+        let scaledStart = initialInverseHessian != nil
         var iterations = 0
         var converged = false
         while iterations < maxIterations {
@@ -43,19 +49,29 @@ struct QuasiNewton {
                 direction = g.map { -$0 }
                 slope = -g.reduce(0) { $0 + $1 * $1 }
             }
-            var step = 1.0
+            // The first step, before any curvature is known, is kept to unit length.
+            var step = iterations == 1 && !scaledStart ? min(1, 1 / max(direction.map(abs).max() ?? 1, 1e-300)) : 1.0
             var accepted = false
             var xNew = x, fNew = fx, gNew = g
             for _ in 0..<60 {
                 xNew = zip(x, direction).map { $0 + step * $1 }
                 let trial = f(xNew)
+                evaluations += 1
                 if trial.value.isFinite, trial.value <= fx + 1e-4 * step * slope {
                     fNew = trial.value
                     gNew = trial.gradient
                     accepted = true
                     break
                 }
-                step *= 0.5
+                // Backtrack to the minimiser of the quadratic through f(x), f'(x) and the trial,
+                // kept within [0.1, 0.5] of the step.
+                if trial.value.isFinite {
+                    let curvature = trial.value - fx - slope * step
+                    let minimiser = curvature > 0 ? -slope * step * step / (2 * curvature) : 0.5 * step
+                    step = min(max(minimiser, 0.1 * step), 0.5 * step)
+                } else {
+                    step *= 0.1
+                }
             }
             guard accepted else {
                 // No decrease along the direction: at the precision limit.
@@ -70,6 +86,12 @@ struct QuasiNewton {
             fx = fNew
             g = gNew
             if sy > 1e-12 {
+                if iterations == 1, !scaledStart {
+                    // Shanno–Phua: scale the initial inverse Hessian to the curvature just seen.
+                    let yy = y.reduce(0) { $0 + $1 * $1 }
+                    let scale = sy / yy
+                    for i in 0..<n { h[i][i] = scale }
+                }
                 update(&h, s: s, y: y, sy: sy)
             }
             if improvement >= 0, improvement < 1e-15 * max(1, abs(fx)), (g.map(abs).max() ?? 0) < 1e-6 * max(1, abs(fx)) {
@@ -78,7 +100,7 @@ struct QuasiNewton {
             }
         }
         let gNorm = g.map(abs).max() ?? 0
-        return Result(point: x, value: fx, gradientNorm: gNorm, iterations: iterations, converged: converged)
+        return Result(point: x, value: fx, gradientNorm: gNorm, iterations: iterations, evaluations: evaluations, converged: converged)
     }
 
     private func identity(_ n: Int) -> [[Double]] {
