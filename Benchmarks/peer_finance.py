@@ -63,8 +63,8 @@ for dist, key in (("normal", "normal"), ("t", "t")):
     s = swift["garch"][key]
     diffs = [abs(a - b) for a, b in zip(res.params.to_numpy(), s["params"])]
     check(f"GARCH {dist}: parameters within 1e-3 of arch {arch.__version__}", max(diffs) <= 1e-3,
-          "arch " + ", ".join(f"{v:.6g}" for v in res.params.to_numpy()) + " | Swift " + ", ".join(f"{v:.6g}" for v in s["params"])
-          + f" | max Δ {max(diffs):.1e}")
+          "arch " + ", ".join(f"{v:.6g}" for v in res.params.to_numpy()) + "; Swift " + ", ".join(f"{v:.6g}" for v in s["params"])
+          + f"; max Δ {max(diffs):.1e}")
     check(f"GARCH {dist}: log-likelihood ≥ arch − 1e-6", s["loglik"] >= res.loglikelihood - 1e-6,
           f"Swift {s['loglik']:.10f} vs arch {res.loglikelihood:.10f}")
     check(f"GARCH {dist}: ≥ 5× faster than arch", seconds / s["seconds"] >= 5,
@@ -91,7 +91,7 @@ seconds = median_time(fit_optb, 11)
 sb = swift["binning"]
 check(f"binning splits = optbinning {optbinning.__version__}",
       len(ob.splits) == len(sb["splits"]) and max(abs(a - b) for a, b in zip(ob.splits, sb["splits"])) < 1e-9,
-      "optbinning " + ", ".join(f"{v:.6g}" for v in ob.splits) + " | Swift " + ", ".join(f"{v:.6g}" for v in sb["splits"]))
+      "optbinning " + ", ".join(f"{v:.6g}" for v in ob.splits) + "; Swift " + ", ".join(f"{v:.6g}" for v in sb["splits"]))
 check("binning IV = 5.043925 to 1e-6", abs(sb["iv"] - 5.043925) <= 1e-6 and abs(sb["iv"] - iv) <= 1e-6,
       f"Swift {sb['iv']:.9f}, optbinning {iv:.9f}")
 check("binning ≥ 10× faster than optbinning", seconds / sb["seconds"] >= 10,
