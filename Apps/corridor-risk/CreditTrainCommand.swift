@@ -52,7 +52,8 @@ struct CreditTrainCommand: AsyncParsableCommand {
         }
         if let svg {
             let scores = try finance { () throws(FinanceError) in try card.score(dataset) }.map(\.score)
-            try writeSVG(SVGChart.histogram(scores, title: "Score distribution (\(dataset.rows.count) rows)", xLabel: "score"), to: svg)
+            let outcomes = try finance { () throws(FinanceError) in try dataset.target(target, event: event) }.values
+            try writeSVG(SVGChart.histogram(scores, events: outcomes, title: "Score distribution (\(dataset.rows.count) rows; \(card.event) in red)", xLabel: "score"), to: svg)
         }
         switch format {
         case .json: try printJSON(card)

@@ -50,13 +50,7 @@ public struct CreditDataset: Sendable {
 
     /// Reads and parses a file.
     public init(contentsOf url: URL) throws(FinanceError) {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw .malformedFile(file: url.path, line: 0, reason: "cannot be read as UTF-8 text (\(error.localizedDescription))")
-        }
-        try self.init(csv: text, file: url.lastPathComponent)
+        try self.init(csv: TextFile.read(url), file: url.lastPathComponent)
     }
 
     /// The index of a column.

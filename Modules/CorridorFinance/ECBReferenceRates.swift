@@ -70,12 +70,6 @@ public struct ECBReferenceRates: Sendable {
 
     /// Reads and parses a file.
     public init(contentsOf url: URL) throws(FinanceError) {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw .malformedFile(file: url.path, line: 0, reason: "cannot be read as UTF-8 text (\(error.localizedDescription))")
-        }
-        try self.init(text: text, file: url.lastPathComponent)
+        try self.init(text: TextFile.read(url), file: url.lastPathComponent)
     }
 }

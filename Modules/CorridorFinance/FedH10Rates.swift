@@ -66,12 +66,6 @@ public struct FedH10Rates: Sendable {
 
     /// Reads and parses a file.
     public init(contentsOf url: URL) throws(FinanceError) {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw .malformedFile(file: url.path, line: 0, reason: "cannot be read as UTF-8 text (\(error.localizedDescription))")
-        }
-        try self.init(text: text, file: url.lastPathComponent)
+        try self.init(text: TextFile.read(url), file: url.lastPathComponent)
     }
 }

@@ -37,16 +37,7 @@ public struct GARCHModel: Sendable {
         let (mean, sd) = ValueAtRisk.moments(returns)
         guard sd > 1e-12 * max(1, abs(mean)) else { throw .invalidParameter(name: "returns", reason: "are constant; GARCH needs variation") }
         let variance = sd * sd
-        let tau = min(75, returns.count)
-        var weightSum = 0.0, backcast = 0.0, w = 1.0
-        for i in 0..<tau {
-            backcast += w * (returns[i] - mean) * (returns[i] - mean)
-            weightSum += w
-            w *= 0.94
-        }
-        backcast /= weightSum
-
-        let likelihood = Likelihood(returns: returns, backcast: backcast, distribution: distribution)
+        let likelihood = Likelihood(returns: returns, backcast: Self.backcast(returns, mean: mean), distribution: distribution)
         // Starting grid: persistence × share of α, ω from the sample variance.
         var best: (u: [Double], value: Double)?
         for persistence in [0.90, 0.97, 0.99] {
@@ -85,15 +76,19 @@ public struct GARCHModel: Sendable {
     /// The log-likelihood of given parameters (for comparisons with other fitters).
     public func logLikelihood(_ returns: [Double], mu: Double, omega: Double, alpha: Double, beta: Double, nu: Double? = nil) -> Double {
         let mean = returns.reduce(0, +) / Double(max(returns.count, 1))
-        let tau = min(75, returns.count)
-        var weightSum = 0.0, backcast = 0.0, w = 1.0
-        for i in 0..<tau {
-            backcast += w * (returns[i] - mean) * (returns[i] - mean)
+        let likelihood = Likelihood(returns: returns, backcast: Self.backcast(returns, mean: mean), distribution: distribution)
+        return likelihood.logLikelihood(Parameters(mu: mu, omega: omega, alpha: alpha, beta: beta, nu: nu ?? 8))
+    }
+
+    /// The first variance: squared residuals around `mean` of the first 75 returns, weighted 0.94ⁱ.
+    static func backcast(_ returns: [Double], mean: Double) -> Double {
+        var weightSum = 0.0, total = 0.0, w = 1.0
+        for i in 0..<min(75, returns.count) {
+            total += w * (returns[i] - mean) * (returns[i] - mean)
             weightSum += w
             w *= 0.94
         }
-        let likelihood = Likelihood(returns: returns, backcast: backcast / weightSum, distribution: distribution)
-        return likelihood.logLikelihood(Parameters(mu: mu, omega: omega, alpha: alpha, beta: beta, nu: nu ?? 8))
+        return weightSum > 0 ? total / weightSum : 0
     }
 
     /// Model parameters and their map to and from the unconstrained optimisation space:

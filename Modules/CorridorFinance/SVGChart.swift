@@ -29,21 +29,32 @@ public enum SVGChart {
         return svg + "</svg>\n"
     }
 
-    /// A histogram of values in `buckets` equal-width buckets.
-    public static func histogram(_ values: [Double], buckets: Int = 30, title: String, xLabel: String) -> String {
+    /// A histogram of values in `buckets` equal-width buckets. With `events`, each bar is split:
+    /// the events' share is drawn in red on top of the non-events, so separation shows.
+    public static func histogram(_ values: [Double], events: [Bool]? = nil, buckets: Int = 30, title: String, xLabel: String) -> String {
         guard let low = values.min(), let high = values.max(), buckets > 0 else { return empty(title) }
         let span = max(high - low, 1e-12)
-        var counts = [Int](repeating: 0, count: buckets)
-        for v in values { counts[min(buckets - 1, Int((v - low) / span * Double(buckets)))] += 1 }
-        let top = Double(counts.max() ?? 1)
+        var counts = [Int](repeating: 0, count: buckets), eventCounts = [Int](repeating: 0, count: buckets)
+        for (i, v) in values.enumerated() {
+            let b = min(buckets - 1, Int((v - low) / span * Double(buckets)))
+            counts[b] += 1
+            if let events, i < events.count, events[i] { eventCounts[b] += 1 }
+        }
+        let top = Double(max(counts.max() ?? 1, 1))
         let barWidth = (width - 2 * margin) / Double(buckets)
         var svg = header(title)
         for (i, c) in counts.enumerated() {
             let h = (height - 2 * margin) * Double(c) / top
-            svg += "<rect x=\"\(f(margin + Double(i) * barWidth))\" y=\"\(f(height - margin - h))\" width=\"\(f(barWidth - 1))\" height=\"\(f(h))\" fill=\"#4a6fa5\"/>\n"
+            let he = (height - 2 * margin) * Double(eventCounts[i]) / top
+            let x = f(margin + Double(i) * barWidth), w = f(barWidth - 1)
+            svg += "<rect x=\"\(x)\" y=\"\(f(height - margin - h))\" width=\"\(w)\" height=\"\(f(h - he))\" fill=\"#4a6fa5\"/>\n"
+            if he > 0 {
+                svg += "<rect x=\"\(x)\" y=\"\(f(height - margin - he))\" width=\"\(w)\" height=\"\(f(he))\" fill=\"#c0392b\"/>\n"
+            }
         }
         svg += text(margin, height - margin / 3, f(low)) + text(width - margin - 40, height - margin / 3, f(high))
         svg += text(width / 2 - 40, height - margin / 3, xLabel)
+        if events != nil { svg += text(width - margin - 200, margin - 10, "■ non-events   ■ events (red)") }
         return svg + "</svg>\n"
     }
 
