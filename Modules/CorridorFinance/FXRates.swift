@@ -43,6 +43,9 @@ public struct FXRates: Sendable {
     ///   pair's data; ``FinanceError/emptyRange(from:to:)`` when `from` is after `to`.
     public func series(of currency: CurrencyCode, in base: CurrencyCode, from: CivilDate, to: CivilDate) throws(FinanceError) -> FXSeries {
         guard from <= to else { throw .emptyRange(from: from, to: to) }
+        guard currency != base else {
+            throw .invalidParameter(name: "currency", reason: "\(currency) is also the base; choose two different currencies")
+        }
         return try series(of: currency, in: base, from: from, to: to, checkBounds: true)
     }
 
@@ -76,9 +79,12 @@ public struct FXRates: Sendable {
     }
 
     /// The rate (``FXSeries`` convention: `base` per unit of `currency`) on `date`, or on the last
-    /// earlier publication day within `lookbackDays`, with the day it is from.
-    public func rate(of currency: CurrencyCode, in base: CurrencyCode, on date: CivilDate, lookbackDays: Int = 14) throws(FinanceError) -> (date: CivilDate, value: Double) {
+    /// earlier publication day within `lookbackDays` (14 for the daily ECB rates, 40 for the monthly
+    /// H.10 rates unless given), with the day it is from.
+    public func rate(of currency: CurrencyCode, in base: CurrencyCode, on date: CivilDate, lookbackDays: Int? = nil) throws(FinanceError) -> (date: CivilDate, value: Double) {
         if currency == base { return (date, 1) }
+        let source = try source(of: currency, in: base)
+        let lookbackDays = lookbackDays ?? (source == .fedH10Monthly ? 40 : 14)
         let window = try series(of: currency, in: base, from: date.adding(days: -lookbackDays), to: date, checkBounds: false)
         guard let last = window.dates.last, let value = window.values.last else {
             let bounds = try span(of: currency, in: base)

@@ -69,6 +69,9 @@ struct FXRatesTests {
         #expect(lkr.source == .fedH10Monthly)
         #expect(lkr.values.count == 12)
         #expect(fed.retiredSeries.contains("Venezuela"))
+        // A monthly series answers a mid-month date with the month's figure, and says so.
+        let mid = try rates.rate(of: code("LKR"), in: code("USD"), on: day("2020-06-17"))
+        #expect(mid.date == (try day("2020-06-01")))
     }
 
     @Test("no source, dates outside the data and an empty range are precise errors", .needsReferenceData)
@@ -82,6 +85,9 @@ struct FXRatesTests {
         #expect(throws: FinanceError.outsideData(requested: "2000-01-01 → 2020-12-31", available: "2005-04-01 → 2026-04-13",
                                                  source: "ECB reference rates (CNY/EUR)")) {
             try rates.series(of: code("CNY"), in: code("EUR"), from: day("2000-01-01"), to: day("2020-12-31"))
+        }
+        #expect(throws: FinanceError.invalidParameter(name: "currency", reason: "EUR is also the base; choose two different currencies")) {
+            try rates.series(of: code("EUR"), in: code("EUR"), from: day("2020-01-01"), to: day("2020-12-31"))
         }
         #expect(throws: FinanceError.emptyRange(from: try day("2021-01-01"), to: try day("2020-01-01"))) {
             try rates.series(of: code("CNY"), in: code("EUR"), from: day("2021-01-01"), to: day("2020-01-01"))
