@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "CorridorModel", targets: ["CorridorModel"]),
         .library(name: "CorridorLedger", targets: ["CorridorLedger"]),
         .library(name: "CorridorFinance", targets: ["CorridorFinance"]),
+        .library(name: "CorridorLogistics", targets: ["CorridorLogistics"]),
         .library(name: "CorridorStore", targets: ["CorridorStore"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
         .executable(name: "corridord", targets: ["corridord"]),
@@ -70,6 +71,13 @@ let package = Package(
             name: "CorridorFinance",
             dependencies: ["CorridorModel"],
             path: "Modules/CorridorFinance"
+        ),
+
+        /** Sea lanes, land corridors, multimodal Pareto planning, coverage and siting, RAPTOR over GTFS. */
+        .target(
+            name: "CorridorLogistics",
+            dependencies: ["CorridorModel"],
+            path: "Modules/CorridorLogistics"
         ),
 
         // MARK: - Persistence
@@ -191,6 +199,13 @@ let package = Package(
             name: "corridor-finance-bench",
             dependencies: ["CorridorModel", "CorridorFinance"],
             path: "Benchmarks/corridor-finance-bench"
+        ),
+
+        /** Logistics measurements against searoute-py 1.6.0 (Benchmarks/run). */
+        .executableTarget(
+            name: "corridor-logistics-bench",
+            dependencies: ["CorridorLogistics"],
+            path: "Benchmarks/corridor-logistics-bench"
         ),
 
         // MARK: - Tests (mirror Modules/ and Apps/)

@@ -1,0 +1,64 @@
+// Logistics measurements for `make bench`: sea routes between 200 seeded port pairs (compared with
+// searoute-py 1.6.0 by Benchmarks/peer_logistics.py on the same network), multimodal plans and
+// RAPTOR queries.
+//
+// Usage: corridor-logistics-bench DATA_DIR WORK_DIR
+import CorridorLogistics
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: corridor-logistics-bench DATA_DIR WORK_DIR\n".utf8))
+    exit(2)
+}
+let data = URL(fileURLWithPath: arguments[1], isDirectory: true)
+let work = URL(fileURLWithPath: arguments[2], isDirectory: true)
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// SplitMix64, so the pairs are the same on every run and platform.
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+var out: [String: Any] = [:]
+var network: SeaNetwork?
+let loadSeconds = try seconds { network = try SeaNetwork(contentsOf: data.appendingPathComponent("logistics/searoute_marnet.geojson")) }
+guard let network else { exit(1) }
+let ports = try PortDirectory(contentsOf: data.appendingPathComponent("logistics/searoute_ports.geojson"))
+let codes = ports.ports.keys.sorted()
+var random = SplitMix(state: 2026)
+var pairs: [(String, String)] = []
+while pairs.count < 200 {
+    let a = codes[Int(random.next() % UInt64(codes.count))], b = codes[Int(random.next() % UInt64(codes.count))]
+    if a != b { pairs.append((a, b)) }
+}
+var rows: [[String: Any]] = []
+var times: [Double] = []
+for (a, b) in pairs {
+    let pa = try ports.port(a).position, pb = try ports.port(b).position
+    var route: SeaRoute?
+    // Best of 5, as the peer's timing is.
+    var best = Double.infinity
+    for _ in 0..<5 { best = min(best, try seconds { route = try network.route(from: pa, to: pb) }) }
+    times.append(best)
+    rows.append(["from": a, "to": b, "origin": pa.pair, "destination": pb.pair, "length_km": route?.lengthKm ?? -1,
+                 "passages": route?.passages ?? [], "seconds": best])
+}
+out["sea"] = ["pairs": rows, "load_seconds": loadSeconds, "nodes": network.nodes.count, "edges": network.edgeCount,
+              "median_seconds": times.sorted()[times.count / 2]] as [String: Any]
+let json = try JSONSerialization.data(withJSONObject: out, options: [.prettyPrinted, .sortedKeys])
+try json.write(to: work.appendingPathComponent("swift.json"))
+print("corridor-logistics-bench: wrote \(work.appendingPathComponent("swift.json").path)")
