@@ -44,6 +44,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // GTFS feeds are ZIP files; needs zlib (zlib1g-dev), which .ci/run installs.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // MARK: - Model
@@ -76,7 +78,10 @@ let package = Package(
         /** Sea lanes, land corridors, multimodal Pareto planning, coverage and siting, RAPTOR over GTFS. */
         .target(
             name: "CorridorLogistics",
-            dependencies: ["CorridorModel"],
+            dependencies: [
+                "CorridorModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Modules/CorridorLogistics"
         ),
 
@@ -204,7 +209,7 @@ let package = Package(
         /** Logistics measurements against searoute-py 1.6.0 (Benchmarks/run). */
         .executableTarget(
             name: "corridor-logistics-bench",
-            dependencies: ["CorridorLogistics"],
+            dependencies: ["CorridorModel", "CorridorLogistics"],
             path: "Benchmarks/corridor-logistics-bench"
         ),
 

@@ -4,6 +4,7 @@
 //
 // Usage: corridor-logistics-bench DATA_DIR WORK_DIR
 import CorridorLogistics
+import CorridorModel
 import Foundation
 
 let arguments = CommandLine.arguments
@@ -59,6 +60,36 @@ for (a, b) in pairs {
 }
 out["sea"] = ["pairs": rows, "load_seconds": loadSeconds, "nodes": network.nodes.count, "edges": network.edgeCount,
               "median_seconds": times.sorted()[times.count / 2]] as [String: Any]
+// RAPTOR on the NYC subway feed: 200 seeded station pairs at seeded departure times.
+var feedTime = 0.0
+var feed: GTFSFeed?
+feedTime = try seconds { feed = try GTFSFeed(contentsOf: data.appendingPathComponent("logistics/nyc_subway_gtfs.zip")) }
+guard let feed else { exit(1) }
+let day = try CivilDate(parsing: "2025-01-08")
+var timetable: Timetable?
+let buildTime = try seconds { timetable = Timetable(feed: feed, date: day) }
+guard let timetable else { exit(1) }
+let raptor = Raptor(timetable: timetable)
+var raptorTimes: [Double] = []
+var reached = 0
+var example: [String: Any] = [:]
+for q in 0..<200 {
+    let a = Int(random.next() % UInt64(timetable.stations.count)), b = Int(random.next() % UInt64(timetable.stations.count))
+    let departure = 5 * 3600 + Int(random.next() % UInt64(18 * 3600))
+    var journeys: [Raptor.Journey] = []
+    var bestTime = Double.infinity
+    for _ in 0..<5 { bestTime = min(bestTime, seconds { journeys = raptor.journeys(from: a, to: b, departure: departure) }) }
+    raptorTimes.append(bestTime)
+    if !journeys.isEmpty { reached += 1 }
+    if q == 0 {
+        example = ["from": timetable.stations[a].name, "to": timetable.stations[b].name, "departure": departure,
+                   "pareto": journeys.map { ["arrival": $0.arrival, "transfers": $0.transfers] }]
+    }
+}
+out["raptor"] = ["feed_seconds": feedTime, "timetable_seconds": buildTime, "stations": timetable.stations.count, "trips": timetable.tripCount,
+                 "queries": raptorTimes.count, "reached": reached, "median_seconds": raptorTimes.sorted()[raptorTimes.count / 2],
+                 "p99_seconds": raptorTimes.sorted()[raptorTimes.count * 99 / 100], "example": example] as [String: Any]
+
 let json = try JSONSerialization.data(withJSONObject: out, options: [.prettyPrinted, .sortedKeys])
 try json.write(to: work.appendingPathComponent("swift.json"))
 print("corridor-logistics-bench: wrote \(work.appendingPathComponent("swift.json").path)")

@@ -1,0 +1,159 @@
+/// RAPTOR (Delling, Pajor and Werneck, 2012): round-based public-transit routing. Round k finds the
+/// earliest arrival at every station with at most k trips, so one query yields the Pareto set of
+/// arrival time × number of transfers.
+public struct Raptor: Sendable {
+    /// One part of a journey.
+    public struct Leg: Sendable, Codable, Equatable {
+        /// `ride` or `walk`.
+        public let kind: String
+        /// The route's short name, for a ride.
+        public let route: String?
+        /// The GTFS trip id, for a ride.
+        public let trip: String?
+        public let from: String
+        public let to: String
+        /// Seconds after midnight of the service day.
+        public let departure: Int
+        public let arrival: Int
+    }
+
+    /// A journey on the Pareto front.
+    public struct Journey: Sendable, Codable, Equatable {
+        public let arrival: Int
+        public let transfers: Int
+        public let legs: [Leg]
+    }
+
+    /// The timetable searched.
+    public let timetable: Timetable
+    /// The most trips in a journey.
+    public var maxRounds = 8
+
+    /// Creates a router.
+    public init(timetable: Timetable) {
+        self.timetable = timetable
+    }
+
+    private enum Label {
+        case none
+        case ride(pattern: Int32, trip: Int32, boardPosition: Int32, alightPosition: Int32)
+        case walk(from: Int32, seconds: Int32)
+        case origin
+    }
+
+    /// The Pareto set of journeys from `source` to `target` leaving at or after `departure`
+    /// (seconds after midnight), ordered by number of transfers. Empty when the target cannot be
+    /// reached that day.
+    public func journeys(from source: Int, to target: Int, departure: Int) -> [Journey] {
+        let n = timetable.stations.count
+        let infinity = Int32.max
+        var best = [Int32](repeating: infinity, count: n)
+        var arrival = [[Int32]](repeating: [Int32](repeating: infinity, count: n), count: maxRounds + 1)
+        var labels = [[Label]](repeating: [Label](repeating: .none, count: n), count: maxRounds + 1)
+        arrival[0][source] = Int32(departure)
+        best[source] = Int32(departure)
+        labels[0][source] = .origin
+        var marked = Set<Int>([source])
+        // Footpaths from the origin in round 0.
+        for f in timetable.footpaths[source] where Int32(departure) + f.seconds < arrival[0][Int(f.to)] {
+            arrival[0][Int(f.to)] = Int32(departure) + f.seconds
+            best[Int(f.to)] = min(best[Int(f.to)], arrival[0][Int(f.to)])
+            labels[0][Int(f.to)] = .walk(from: Int32(source), seconds: f.seconds)
+            marked.insert(Int(f.to))
+        }
+        var results: [Journey] = []
+        var bestAtTarget = infinity
+        for k in 1...maxRounds {
+            // Patterns serving a marked station, from the earliest marked position.
+            var queue: [Int32: Int32] = [:]
+            for s in marked {
+                for (p, i) in timetable.patternsAt[s] {
+                    if let j = queue[p] { queue[p] = min(i, j) } else { queue[p] = i }
+                }
+            }
+            marked.removeAll()
+            for (p, start) in queue {
+                let pattern = timetable.patterns[Int(p)]
+                let m = pattern.stations.count
+                var trip: Int32 = -1
+                var boardPosition: Int32 = -1
+                for i in Int(start)..<m {
+                    let s = Int(pattern.stations[i])
+                    if trip >= 0 {
+                        let a = pattern.arrivals[Int(trip) * m + i]
+                        if a < min(best[s], best[target]) {
+                            arrival[k][s] = a
+                            best[s] = a
+                            labels[k][s] = .ride(pattern: p, trip: trip, boardPosition: boardPosition, alightPosition: Int32(i))
+                            marked.insert(s)
+                        }
+                    }
+                    // Can an earlier trip be caught here? Changing trains costs the station's change time.
+                    let previous = arrival[k - 1][s]
+                    if previous == infinity { continue }
+                    var ready = previous
+                    if case .ride = labels[k - 1][s] { ready += timetable.changeTime[s] }
+                    if trip < 0 || ready <= pattern.departures[Int(trip) * m + i] {
+                        // The earliest trip departing at or after `ready` (trips are ordered).
+                        var lo = 0, hi = pattern.tripCount
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if pattern.departures[mid * m + i] < ready { lo = mid + 1 } else { hi = mid }
+                        }
+                        if lo < pattern.tripCount, trip < 0 || Int32(lo) < trip {
+                            trip = Int32(lo)
+                            boardPosition = Int32(i)
+                        }
+                    }
+                }
+            }
+            // Footpaths between stations.
+            for s in Array(marked) {
+                for f in timetable.footpaths[s] {
+                    let t = arrival[k][s] + f.seconds
+                    if t < min(best[Int(f.to)], best[target]) {
+                        arrival[k][Int(f.to)] = t
+                        best[Int(f.to)] = t
+                        labels[k][Int(f.to)] = .walk(from: Int32(s), seconds: f.seconds)
+                        marked.insert(Int(f.to))
+                    }
+                }
+            }
+            if arrival[k][target] < bestAtTarget {
+                bestAtTarget = arrival[k][target]
+                results.append(reconstruct(target: target, round: k, arrival: arrival, labels: labels))
+            }
+            if marked.isEmpty { break }
+        }
+        return results
+    }
+
+    private func reconstruct(target: Int, round: Int, arrival: [[Int32]], labels: [[Label]]) -> Journey {
+        var legs: [Leg] = []
+        var station = target
+        var k = round
+        var rides = 0
+        while true {
+            switch labels[k][station] {
+            case .ride(let p, let trip, let board, let alight):
+                let pattern = timetable.patterns[Int(p)]
+                let m = pattern.stations.count
+                let from = Int(pattern.stations[Int(board)])
+                legs.append(Leg(kind: "ride", route: timetable.routeNames[pattern.route] ?? pattern.route, trip: pattern.tripIDs[Int(trip)],
+                                from: timetable.stations[from].name, to: timetable.stations[station].name,
+                                departure: Int(pattern.departures[Int(trip) * m + Int(board)]),
+                                arrival: Int(pattern.arrivals[Int(trip) * m + Int(alight)])))
+                station = from
+                k -= 1
+                rides += 1
+            case .walk(let from, let seconds):
+                let end = Int(arrival[k][station])
+                legs.append(Leg(kind: "walk", route: nil, trip: nil, from: timetable.stations[Int(from)].name,
+                                to: timetable.stations[station].name, departure: end - Int(seconds), arrival: end))
+                station = Int(from)
+            case .origin, .none:
+                return Journey(arrival: Int(arrival[round][target]), transfers: max(0, rides - 1), legs: legs.reversed())
+            }
+        }
+    }
+}

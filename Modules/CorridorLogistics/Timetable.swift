@@ -1,0 +1,105 @@
+public import CorridorModel
+import Foundation
+
+/// A GTFS feed prepared for RAPTOR on one service date: stations (platforms folded into their
+/// parent), route patterns (trips with the same station sequence, ordered by departure), and
+/// footpaths (transfers, including the minimum change time within a station).
+public struct Timetable: Sendable {
+    /// A station: a GTFS parent station, or a stop without one.
+    public struct Station: Sendable, Equatable, Codable {
+        public let id: String
+        public let name: String
+        public let position: GeoPoint
+    }
+
+    struct Pattern: Sendable {
+        let route: String
+        let stations: [Int32]
+        /// Per trip, per stop: arrival and departure seconds; trips sorted by first departure.
+        let arrivals: [Int32]
+        let departures: [Int32]
+        let tripIDs: [String]
+        var tripCount: Int { tripIDs.count }
+    }
+
+    public let stations: [Station]
+    public let date: CivilDate
+    let patterns: [Pattern]
+    let patternsAt: [[(pattern: Int32, position: Int32)]]
+    let footpaths: [[(to: Int32, seconds: Int32)]]
+    let changeTime: [Int32]
+    let routeNames: [String: String]
+    private let stationIndex: [String: Int]
+
+    /// Builds the timetable of the trips that run on `date`.
+    public init(feed: GTFSFeed, date: CivilDate) {
+        var stationIndex: [String: Int] = [:]
+        var stations: [Station] = []
+        var parentOf: [String: String] = [:]
+        for stop in feed.stops where stop.parent == nil {
+            stationIndex[stop.id] = stations.count
+            stations.append(Station(id: stop.id, name: stop.name, position: stop.position))
+        }
+        for stop in feed.stops {
+            if let parent = stop.parent, stationIndex[parent] != nil { parentOf[stop.id] = parent } else { parentOf[stop.id] = stop.id }
+        }
+        let key = String(format: "%04d%02d%02d", date.year, date.month, date.day)
+        let weekday = ((date.daysSinceEpoch % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday; Monday = 0
+        // Trips that run on the date, with their station sequence.
+        var byTrip: [Int: [GTFSFeed.StopTime]] = [:]
+        for st in feed.stopTimes where feed.runs(feed.trips[st.trip].service, on: key, weekday: weekday) {
+            byTrip[st.trip, default: []].append(st)
+        }
+        struct Key: Hashable { let route: String; let stations: [Int32] }
+        var groups: [Key: [(id: String, times: [GTFSFeed.StopTime])]] = [:]
+        for (trip, var times) in byTrip {
+            times.sort { $0.sequence < $1.sequence }
+            let seq = times.compactMap { parentOf[$0.stop].flatMap { stationIndex[$0] } }.map(Int32.init)
+            guard seq.count == times.count, seq.count >= 2 else { continue }
+            groups[Key(route: feed.trips[trip].route, stations: seq), default: []].append((feed.trips[trip].id, times))
+        }
+        var patterns: [Pattern] = []
+        for (k, trips) in groups.sorted(by: { ($0.key.route, $0.key.stations.count) < ($1.key.route, $1.key.stations.count) }) {
+            // RAPTOR needs trips that do not overtake each other; sort by departure at each stop, first stop first.
+            let sorted = trips.sorted { a, b in a.times[0].departure < b.times[0].departure }
+            var arrivals: [Int32] = [], departures: [Int32] = []
+            for t in sorted {
+                arrivals += t.times.map { Int32($0.arrival) }
+                departures += t.times.map { Int32($0.departure) }
+            }
+            patterns.append(Pattern(route: k.route, stations: k.stations, arrivals: arrivals, departures: departures, tripIDs: sorted.map(\.id)))
+        }
+        var patternsAt = [[(pattern: Int32, position: Int32)]](repeating: [], count: stations.count)
+        for (p, pattern) in patterns.enumerated() {
+            for (i, s) in pattern.stations.enumerated() { patternsAt[Int(s)].append((Int32(p), Int32(i))) }
+        }
+        var footpaths = [[(to: Int32, seconds: Int32)]](repeating: [], count: stations.count)
+        var changeTime = [Int32](repeating: 0, count: stations.count)
+        for t in feed.transfers {
+            guard let a = parentOf[t.from].flatMap({ stationIndex[$0] }), let b = parentOf[t.to].flatMap({ stationIndex[$0] }) else { continue }
+            if a == b { changeTime[a] = max(changeTime[a], Int32(t.seconds)) } else { footpaths[a].append((Int32(b), Int32(t.seconds))) }
+        }
+        self.stations = stations
+        self.date = date
+        self.patterns = patterns
+        self.patternsAt = patternsAt
+        self.footpaths = footpaths
+        self.changeTime = changeTime
+        self.routeNames = feed.routeNames
+        self.stationIndex = stationIndex
+    }
+
+    /// The number of trips running on the date.
+    public var tripCount: Int { patterns.reduce(0) { $0 + $1.tripCount } }
+
+    /// The station with an id, or the one whose name matches (case-insensitive; an exact match first).
+    public func station(_ text: String) throws(LogisticsError) -> Int {
+        if let i = stationIndex[text] { return i }
+        // A platform id (e.g. 101N) maps to its station by prefix.
+        if text.count > 1, let i = stationIndex[String(text.dropLast())], "NS".contains(text.last ?? " ") { return i }
+        let lowered = text.lowercased()
+        if let i = stations.firstIndex(where: { $0.name.lowercased() == lowered }) { return i }
+        if let i = stations.firstIndex(where: { $0.name.lowercased().contains(lowered) }) { return i }
+        throw .unknownStop(text)
+    }
+}
