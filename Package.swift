@@ -32,6 +32,7 @@ let package = Package(
         .executable(name: "corridor-data", targets: ["corridor-data"]),
         .executable(name: "corridor-ledger", targets: ["corridor-ledger"]),
         .executable(name: "corridor-risk", targets: ["corridor-risk"]),
+        .executable(name: "corridor-route", targets: ["corridor-route"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -82,7 +83,9 @@ let package = Package(
                 "CorridorModel",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            path: "Modules/CorridorLogistics"
+            path: "Modules/CorridorLogistics",
+            // The authored land-corridor dataset (sources cited per row), compiled into the binary.
+            resources: [.embedInCode("Resources/land-corridors.json")]
         ),
 
         // MARK: - Persistence
@@ -171,6 +174,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/corridor-risk"
+        ),
+
+        /** Logistics CLI: sea routes, multimodal plans, coverage and siting, RAPTOR over GTFS. */
+        .executableTarget(
+            name: "corridor-route",
+            dependencies: [
+                "CorridorModel",
+                "CorridorLogistics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/corridor-route"
         ),
 
         // MARK: - Benchmarks

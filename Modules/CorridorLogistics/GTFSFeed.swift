@@ -1,3 +1,4 @@
+public import CorridorModel
 public import Foundation
 import ZIPFoundation
 
@@ -153,6 +154,21 @@ public struct GTFSFeed: Sendable {
         self.services = services
         self.exceptions = exceptions
         self.transfers = transfers
+    }
+
+    /// The first Monday-to-Friday date on or after the earliest calendar start on which some service
+    /// runs: the default day for queries that give none.
+    public func defaultServiceDate() -> CivilDate? {
+        guard let start = services.values.map(\.start).min(), start.count == 8,
+              let y = Int(start.prefix(4)), let m = Int(start.dropFirst(4).prefix(2)), let d = Int(start.suffix(2)),
+              var date = try? CivilDate(year: y, month: m, day: d) else { return nil }
+        for _ in 0..<400 {
+            let weekday = ((date.daysSinceEpoch % 7) + 7 + 3) % 7
+            let key = String(format: "%04d%02d%02d", date.year, date.month, date.day)
+            if weekday < 5, services.keys.contains(where: { runs($0, on: key, weekday: weekday) }) { return date }
+            date = date.adding(days: 1)
+        }
+        return nil
     }
 
     /// `H:MM:SS` (hours may pass 24) as seconds.

@@ -121,6 +121,17 @@ public struct SeaNetwork: Sendable {
         try self.init(geojson: data, file: url.lastPathComponent)
     }
 
+    /// Every edge once, as a two-point segment (for drawing).
+    public func segments() -> [[GeoPoint]] {
+        var out: [[GeoPoint]] = []
+        for a in nodes.indices {
+            for e in Int(offsets[a])..<Int(offsets[a + 1]) where Int(targets[e]) > a && weights[e] > 0 {
+                out.append([nodes[a], nodes[Int(targets[e])]])
+            }
+        }
+        return out
+    }
+
     /// The number of undirected edges.
     public var edgeCount: Int { targets.count / 2 }
 

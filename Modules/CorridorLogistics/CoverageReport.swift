@@ -1,0 +1,32 @@
+/// Which demand a set of warehouse sites reaches within the hour limit.
+public struct CoverageReport: Sendable, Codable, Equatable {
+    /// One candidate site's standing.
+    public struct SiteStatus: Sendable, Codable, Equatable {
+        public let id: String
+        public let name: String
+        /// Great-circle km to the nearest rail line of the corridor network.
+        public let kmToRail: Double
+        /// Within the rail distance limit (200 km by default).
+        public let railConnected: Bool
+        /// Demand weight this site alone reaches in time.
+        public let reach: Double
+    }
+
+    public let hours: Double
+    public let railLimitKm: Double
+    public let sites: [SiteStatus]
+    /// The sites chosen (when `--choose K` was given), in order of choice.
+    public let chosen: [String]
+    /// Demand weight covered by the chosen (or all rail-connected) sites.
+    public let covered: Double
+    /// Total demand weight.
+    public let total: Double
+    /// `exact` (branch and bound), or `greedy+local-search` with ``gap``.
+    public let method: String
+    /// (upper bound − covered) / upper bound when the answer is not proven optimal.
+    public let gap: Double?
+    /// Demand points covered, by id.
+    public let coveredDemand: [String]
+    /// The hours each demand point needs from its nearest chosen site (nil when unreachable by road).
+    public let hoursByDemand: [String: Double]
+}
