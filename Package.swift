@@ -110,6 +110,7 @@ let package = Package(
                 "CorridorModel",
                 "CorridorLedger",
                 "CorridorFinance",
+                "CorridorLogistics",
                 "CorridorStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -252,6 +253,11 @@ let package = Package(
             path: "Tests/CorridorFinanceTests"
         ),
         .testTarget(
+            name: "CorridorLogisticsTests",
+            dependencies: ["CorridorModel", "CorridorLogistics", "CorridorTestSupport"],
+            path: "Tests/CorridorLogisticsTests"
+        ),
+        .testTarget(
             name: "CorridorStoreTests",
             dependencies: [
                 "CorridorModel",
@@ -270,6 +276,7 @@ let package = Package(
                 "CorridorServer",
                 "CorridorLedger",
                 "CorridorFinance",
+                "CorridorLogistics",
                 "CorridorTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -10,8 +10,12 @@ public struct Raptor: Sendable {
         public let route: String?
         /// The GTFS trip id, for a ride.
         public let trip: String?
+        /// Station names.
         public let from: String
         public let to: String
+        /// Station ids (GTFS parent station or stop).
+        public let fromID: String
+        public let toID: String
         /// Seconds after midnight of the service day.
         public let departure: Int
         public let arrival: Int
@@ -63,7 +67,12 @@ public struct Raptor: Sendable {
         }
         var results: [Journey] = []
         var bestAtTarget = infinity
+        // Whether the best arrival so far at a station came off a train (changing trains costs the change time).
+        var rode = [[Bool]](repeating: [Bool](repeating: false, count: n), count: maxRounds + 1)
         for k in 1...maxRounds {
+            // τ_k starts as τ_{k−1}: a station reached with fewer trips stays reached.
+            arrival[k] = arrival[k - 1]
+            rode[k] = rode[k - 1]
             // Patterns serving a marked station, from the earliest marked position.
             var queue: [Int32: Int32] = [:]
             for s in marked {
@@ -85,14 +94,14 @@ public struct Raptor: Sendable {
                             arrival[k][s] = a
                             best[s] = a
                             labels[k][s] = .ride(pattern: p, trip: trip, boardPosition: boardPosition, alightPosition: Int32(i))
+                            rode[k][s] = true
                             marked.insert(s)
                         }
                     }
                     // Can an earlier trip be caught here? Changing trains costs the station's change time.
                     let previous = arrival[k - 1][s]
                     if previous == infinity { continue }
-                    var ready = previous
-                    if case .ride = labels[k - 1][s] { ready += timetable.changeTime[s] }
+                    let ready = previous + (rode[k - 1][s] ? timetable.changeTime[s] : 0)
                     if trip < 0 || ready <= pattern.departures[Int(trip) * m + i] {
                         // The earliest trip departing at or after `ready` (trips are ordered).
                         var lo = 0, hi = pattern.tripCount
@@ -115,6 +124,7 @@ public struct Raptor: Sendable {
                         arrival[k][Int(f.to)] = t
                         best[Int(f.to)] = t
                         labels[k][Int(f.to)] = .walk(from: Int32(s), seconds: f.seconds)
+                        rode[k][Int(f.to)] = false
                         marked.insert(Int(f.to))
                     }
                 }
@@ -134,6 +144,8 @@ public struct Raptor: Sendable {
         var k = round
         var rides = 0
         while true {
+            // A label may have been set in an earlier round and carried forward.
+            while k > 0, case .none = labels[k][station] { k -= 1 }
             switch labels[k][station] {
             case .ride(let p, let trip, let board, let alight):
                 let pattern = timetable.patterns[Int(p)]
@@ -141,6 +153,7 @@ public struct Raptor: Sendable {
                 let from = Int(pattern.stations[Int(board)])
                 legs.append(Leg(kind: "ride", route: timetable.routeNames[pattern.route] ?? pattern.route, trip: pattern.tripIDs[Int(trip)],
                                 from: timetable.stations[from].name, to: timetable.stations[station].name,
+                                fromID: timetable.stations[from].id, toID: timetable.stations[station].id,
                                 departure: Int(pattern.departures[Int(trip) * m + Int(board)]),
                                 arrival: Int(pattern.arrivals[Int(trip) * m + Int(alight)])))
                 station = from
@@ -149,7 +162,8 @@ public struct Raptor: Sendable {
             case .walk(let from, let seconds):
                 let end = Int(arrival[k][station])
                 legs.append(Leg(kind: "walk", route: nil, trip: nil, from: timetable.stations[Int(from)].name,
-                                to: timetable.stations[station].name, departure: end - Int(seconds), arrival: end))
+                                to: timetable.stations[station].name, fromID: timetable.stations[Int(from)].id, toID: timetable.stations[station].id,
+                                departure: end - Int(seconds), arrival: end))
                 station = Int(from)
             case .origin, .none:
                 return Journey(arrival: Int(arrival[round][target]), transfers: max(0, rides - 1), legs: legs.reversed())

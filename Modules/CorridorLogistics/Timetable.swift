@@ -89,6 +89,9 @@ public struct Timetable: Sendable {
         self.stationIndex = stationIndex
     }
 
+    /// The minimum time to change trains at a station, seconds (from transfers.txt; 0 when none is given).
+    public func minimumChange(at station: Int) -> Int { Int(changeTime[station]) }
+
     /// The number of trips running on the date.
     public var tripCount: Int { patterns.reduce(0) { $0 + $1.tripCount } }
 

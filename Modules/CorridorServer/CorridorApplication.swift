@@ -1,4 +1,5 @@
 import CorridorFinance
+import CorridorLogistics
 import CorridorModel
 import CorridorLedger
 import CorridorStore
@@ -12,7 +13,8 @@ import UnixSignals
 /// HummingbirdTesting's router client without opening a socket.
 public enum CorridorApplication {
     /// The router with every route and middleware. Routes under `/v1` require an API key.
-    public static func router(services: CorridorServices, ledger: LedgerService? = nil, finance: FinanceService? = nil) -> Router<CorridorRequestContext> {
+    public static func router(services: CorridorServices, ledger: LedgerService? = nil, finance: FinanceService? = nil,
+                              logistics: LogisticsService? = nil) -> Router<CorridorRequestContext> {
         let router = Router(context: CorridorRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: services.metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -25,6 +27,8 @@ public enum CorridorApplication {
         RiskRoutes.add(to: v1, finance: finance ?? FinanceService(
             rates: .failure(.malformedFile(file: "finance data", line: 0, reason: "not loaded in this application")),
             scorecard: .failure(.incompatibleModel("no scorecard is configured"))))
+        RouteRoutes.add(to: v1, services: services, logistics: logistics ?? LogisticsService(
+            planner: .failure(.malformedFile(file: "logistics data", line: 0, reason: "not loaded in this application"))))
         return router
     }
 
@@ -41,8 +45,9 @@ public enum CorridorApplication {
         let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: database)), key: key,
                                    counters: SQLiteTransferCounterStore(database: database))
         let finance = FinanceService.load(dataDirectory: configuration.data, scorecardPath: configuration.scorecard, logger: logger)
+        let logistics = LogisticsService.load(dataDirectory: configuration.data, logger: logger)
         return Application(
-            router: router(services: services, ledger: ledger, finance: finance),
+            router: router(services: services, ledger: ledger, finance: finance, logistics: logistics),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),
             logger: logger)
     }

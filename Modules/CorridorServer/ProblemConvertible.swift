@@ -1,5 +1,6 @@
 public import CorridorModel
 public import CorridorFinance
+public import CorridorLogistics
 import Hummingbird
 
 /// A domain error that knows its HTTP problem.
@@ -49,6 +50,19 @@ extension FinanceError: ProblemConvertible {
             return Problem(status: .serviceUnavailable, slug: "risk-data-unavailable", title: "Risk data unavailable", detail: description)
         case .didNotConverge:
             return Problem(status: .unprocessableContent, slug: "did-not-converge", title: "The estimate did not converge", detail: description)
+        }
+    }
+}
+
+extension LogisticsError: ProblemConvertible {
+    public var problem: Problem {
+        switch self {
+        case .unknownLocation, .unknownStop:
+            return Problem(status: .notFound, slug: "location-not-found", title: "Unknown location", detail: description)
+        case .unknownPassage, .invalidParameter:
+            return .badRequest(description)
+        case .malformedFile:
+            return Problem(status: .serviceUnavailable, slug: "logistics-data-unavailable", title: "Logistics data unavailable", detail: description)
         }
     }
 }
