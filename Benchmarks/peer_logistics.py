@@ -62,8 +62,16 @@ share = agree / len(rows)
 print(f"| lengths within 0.01% on ≥ 99% of pairs | {'PASS' if share >= 0.99 else 'FAIL'} | {agree} of {len(rows)} pairs ({share:.1%}) |")
 speed = peer_median / ours_median
 print(f"| median query ≥ 15× faster | {'PASS' if speed >= 15 else 'FAIL'} | searoute {peer_median * 1e3:.2f} ms, Corridor {ours_median * 1e3:.3f} ms: {speed:.0f}× |")
+plan = json.load(open(os.path.join(work, "swift.json")))["plan"]
+worst_plan = max(q["median_seconds"] for q in plan["queries"][:2])
+print(f"| Pareto plan, two Chinese inland cities → a European city, < 10 ms | {'PASS' if worst_plan < 0.010 else 'FAIL'} | "
+      + "; ".join(f"{q['from']} → {q['to']}: {q['median_seconds'] * 1e3:.2f} ms, {q['options']} options" for q in plan["queries"]) + " |")
+raptor = json.load(open(os.path.join(work, "swift.json")))["raptor"]
+print(f"| RAPTOR on the NYC feed, median < 1 ms | {'PASS' if raptor['median_seconds'] < 0.001 else 'FAIL'} | "
+      f"median {raptor['median_seconds'] * 1e6:.1f} µs, p99 {raptor['p99_seconds'] * 1e6:.1f} µs over {raptor['queries']} seeded queries "
+      f"({raptor['reached']} reachable; {raptor['stations']} stations, {raptor['trips']} trips on 2025-01-08) |")
 worst = sorted((abs(o - p) / p if p not in (0, float('inf')) and o > 0 else 0, a, b, o, p) for a, b, o, p, _ in rows)[-5:]
 print("\nLargest relative differences (from, to, Corridor km, searoute km):\n")
 for d, a, b, o, p in reversed(worst):
     print(f"- {a} → {b}: {o:.3f} vs {p:.3f} ({d:.2e})")
-sys.exit(0 if share >= 0.99 and speed >= 15 else 1)
+sys.exit(0 if share >= 0.99 and speed >= 15 and worst_plan < 0.010 and raptor["median_seconds"] < 0.001 else 1)

@@ -41,7 +41,7 @@ struct CoverageCommand: AsyncParsableCommand {
                 return CoveragePoint(id: p.locode, name: p.name, position: p.position)
             }
             var sea = analysis
-            sea.railLimitKm = .infinity
+            sea.railLimitKm = 20_040  // half the Earth's circumference: no site is excluded
             seaOnly = try logistics { () throws(LogisticsError) in try sea.analyse(sites: seaSites, demand: demandPoints, choose: nil) }
         }
         struct Output: Encodable { let rail: CoverageReport; let seaOnly: CoverageReport? }

@@ -29,6 +29,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Cold chain needed.") var reefer = false
     @Flag(help: "Contains lithium batteries.") var lithium = false
     @Option(help: "Passages sea legs avoid (default: northwest).") var exclude: String?
+    @Option(help: "Only these modes, e.g. sea,road (default: all of rail, sea, road, air, ferry).") var modes: String?
     @Option(help: "json | table.") var format: String = "table"
     @Option(help: "Draw the options on a world map to this SVG file.") var svg: String?
 
@@ -59,6 +60,7 @@ struct PlanCommand: AsyncParsableCommand {
         query.maxDays = maxDays
         query.maxCost = costLimit
         if let exclude { query.excludePassages = list(exclude) }
+        if let modes { query.modes = Set(list(modes).map { $0.lowercased() }) }
         let plan = try logistics { () throws(LogisticsError) in try planner.plan(query) }
         if let svg {
             let colours = ["#c0392b", "#2e86c1", "#27ae60", "#8e44ad", "#d35400", "#16a085"]

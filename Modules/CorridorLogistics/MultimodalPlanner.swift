@@ -36,6 +36,8 @@ public struct MultimodalPlanner: Sendable {
         public var maxCost: Decimal?
         /// Passages sea legs must avoid (northwest always unless listed otherwise).
         public var excludePassages: [String] = SeaNetwork.defaultExclusions
+        /// Only these modes (`nil`: all), e.g. ["sea", "road"] for sea-only fulfilment.
+        public var modes: Set<String>?
 
         public init(from: String, to: String, cargo: Cargo, ready: CivilDate) {
             self.from = from
@@ -139,6 +141,12 @@ public struct MultimodalPlanner: Sendable {
         let origin = try resolve(query.from, into: &places)
         let destination = try resolve(query.to, into: &places)
         guard origin != destination else { throw .invalidParameter(name: "to", reason: "the origin and the destination are the same place") }
+        if let modes = query.modes {
+            let known = Set(dataset.modes.keys)
+            guard !modes.isEmpty, modes.isSubset(of: known) else {
+                throw .invalidParameter(name: "modes", reason: "choose from " + known.sorted().joined(separator: ", "))
+            }
+        }
         let base = try basePlaces()
         let added = Set(places.keys).subtracting(base.keys)
         var edges: [String: [Edge]]
@@ -370,6 +378,7 @@ public struct MultimodalPlanner: Sendable {
     func extend(_ label: Label, parent: Int, _ edge: Edge, query: Query, weekday0: Int) -> Label? {
         let cargo = query.cargo
         guard let mode = dataset.modes[edge.mode] else { return nil }
+        if let allowed = query.modes, !allowed.contains(edge.mode) { return nil }
         if let cap = Self.capacity[edge.mode], cargo.massKg > cap.0 || cargo.volumeM3 > cap.1 { return nil }
         if cargo.reefer, edge.mode == "ferry" { return nil }
         if cargo.reefer, edge.reefer == false { return nil }

@@ -53,7 +53,7 @@ struct CoverageTests {
             CoveragePoint(id: code, name: code, position: try ports.port(code).position)
         } + [CoveragePoint(id: "PL-LODZ", name: "Łódź", position: GeoPoint(longitude: 19.56, latitude: 51.74))]
         let rail = try c.analyse(sites: railSites, demand: demand, choose: nil)
-        c.railLimitKm = .infinity
+        c.railLimitKm = 20_040
         let seaSites = try ["NLRTM", "DEHAM", "ESVLC", "GRPIR"].map { CoveragePoint(id: $0, name: $0, position: try ports.port($0).position) }
         let sea = try c.analyse(sites: seaSites, demand: demand, choose: nil)
         #expect(rail.total == sea.total)

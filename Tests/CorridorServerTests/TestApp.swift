@@ -1,4 +1,5 @@
 import CorridorFinance
+import CorridorLogistics
 import CorridorLedger
 import CorridorModel
 import CorridorServer
@@ -26,6 +27,8 @@ struct TestApp {
     let ledger: LedgerService
     /// FX rates and a scorecard for the risk routes (absent unless a test sets them).
     var finance: FinanceService?
+    /// The sea network and planner for the route endpoints (absent unless a test sets them).
+    var logistics: LogisticsService?
 
     /// - Parameter referenceData: false gives an empty reference store, for tests of auth and
     ///   tenants that must run even where ../shared/data is absent.
@@ -58,7 +61,7 @@ struct TestApp {
         return TestApp(services: CorridorServices(reference: reference, tenants: tenants, now: { now }), keys: keys, ledger: ledger)
     }
 
-    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger, finance: finance) }
+    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger, finance: finance, logistics: logistics) }
 
     /// Runs `body` against the application through HummingbirdTesting's in-process router client.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
