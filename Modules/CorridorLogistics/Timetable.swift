@@ -31,6 +31,19 @@ public struct Timetable: Sendable {
     let routeNames: [String: String]
     private let stationIndex: [String: Int]
 
+    /// Assembles a timetable from prepared parts (used by the corridor timetable).
+    init(stations: [Station], date: CivilDate, patterns: [Pattern], patternsAt: [[(pattern: Int32, position: Int32)]],
+         footpaths: [[(to: Int32, seconds: Int32)]], changeTime: [Int32], routeNames: [String: String], stationIndex: [String: Int]) {
+        self.stations = stations
+        self.date = date
+        self.patterns = patterns
+        self.patternsAt = patternsAt
+        self.footpaths = footpaths
+        self.changeTime = changeTime
+        self.routeNames = routeNames
+        self.stationIndex = stationIndex
+    }
+
     /// Builds the timetable of the trips that run on `date`.
     public init(feed: GTFSFeed, date: CivilDate) {
         var stationIndex: [String: Int] = [:]

@@ -75,3 +75,25 @@ struct RaptorTests {
         #expect(late.isEmpty)
     }
 }
+
+@Suite("RAPTOR over the corridor trains")
+struct CorridorTimetableTests {
+    @Test("the Middle Corridor: rail, the Caspian ferry and the BTK line, connected by RAPTOR with hub dwell")
+    func middleCorridor() throws {
+        let dataset = try CorridorDataset.bundled()
+        let start = try CivilDate(parsing: "2026-12-01")
+        let t = Timetable(corridors: dataset, start: start)
+        let raptor = Raptor(timetable: t)
+        let journeys = raptor.journeys(from: try t.station("CN-XIAN"), to: try t.station("TRIST"), departure: 0)
+        let best = try #require(journeys.last)
+        #expect(best.legs.map(\.route) == ["Middle Corridor (Trans-Caspian), Xi'an–Istanbul", "Aktau–Alat Caspian ferry", "Baku–Tbilisi–Kars–Istanbul"])
+        #expect(best.transfers == 2)
+        let days = Double(best.arrival) / 86_400
+        #expect(days > 14 && days < 30, "the World Bank's 18–23 days end to end: \(days)")
+        // Each change waits at least the hub dwell (half a day).
+        for (a, b) in zip(best.legs, best.legs.dropFirst()) { #expect(b.departure - a.arrival >= 43_200) }
+        // Yixinou leaves Yiwu on Wednesdays only.
+        let yiwu = raptor.journeys(from: try t.station("CN-YIWU"), to: try t.station("ESMAD"), departure: 0)
+        #expect(yiwu.first?.legs.first?.departure == 86_400 + 43_200)
+    }
+}
