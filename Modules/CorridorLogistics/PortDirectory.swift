@@ -9,20 +9,7 @@ public struct PortDirectory: Sendable {
 
     /// Parses GeoJSON data; `file` names it in errors.
     public init(geojson data: Data, file: String = "searoute_ports.geojson") throws(LogisticsError) {
-        let root: [String: Any]
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw LogisticsError.malformedFile(file: file, line: 0, reason: "not a GeoJSON object")
-            }
-            root = object
-        } catch let error as LogisticsError {
-            throw error
-        } catch {
-            throw .malformedFile(file: file, line: 0, reason: "not JSON: \(error.localizedDescription)")
-        }
-        guard let features = root["features"] as? [[String: Any]] else {
-            throw .malformedFile(file: file, line: 0, reason: "no `features` array (a FeatureCollection is expected)")
-        }
+        let features = try GeoJSONFeatures.parse(data, file: file)
         var ports: [String: (port: Port, terminal: Bool)] = [:]
         for (i, feature) in features.enumerated() {
             guard let properties = feature["properties"] as? [String: Any], let code = properties["port"] as? String,
@@ -40,13 +27,7 @@ public struct PortDirectory: Sendable {
 
     /// Reads a file.
     public init(contentsOf url: URL) throws(LogisticsError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .malformedFile(file: url.path, line: 0, reason: "cannot be read (\(error.localizedDescription))")
-        }
-        try self.init(geojson: data, file: url.lastPathComponent)
+        try self.init(geojson: GeoJSONFeatures.read(url), file: url.lastPathComponent)
     }
 
     /// The port with a code, or an error that suggests a near code.

@@ -25,20 +25,7 @@ public struct SeaNetwork: Sendable {
 
     /// Parses the marnet GeoJSON (LineString and MultiLineString features; `passage` property).
     public init(geojson data: Data, file: String = "searoute_marnet.geojson") throws(LogisticsError) {
-        let root: [String: Any]
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw LogisticsError.malformedFile(file: file, line: 0, reason: "not a GeoJSON object")
-            }
-            root = object
-        } catch let error as LogisticsError {
-            throw error
-        } catch {
-            throw .malformedFile(file: file, line: 0, reason: "not JSON: \(error.localizedDescription)")
-        }
-        guard let features = root["features"] as? [[String: Any]] else {
-            throw .malformedFile(file: file, line: 0, reason: "no `features` array (a FeatureCollection is expected)")
-        }
+        let features = try GeoJSONFeatures.parse(data, file: file)
         var idOf: [GeoPoint: Int] = [:]
         var nodes: [GeoPoint] = []
         var passageNames: [String] = []
@@ -112,13 +99,7 @@ public struct SeaNetwork: Sendable {
 
     /// Reads a file.
     public init(contentsOf url: URL) throws(LogisticsError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .malformedFile(file: url.path, line: 0, reason: "cannot be read (\(error.localizedDescription))")
-        }
-        try self.init(geojson: data, file: url.lastPathComponent)
+        try self.init(geojson: GeoJSONFeatures.read(url), file: url.lastPathComponent)
     }
 
     /// Every edge once, as a two-point segment (for drawing).

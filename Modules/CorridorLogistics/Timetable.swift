@@ -92,14 +92,8 @@ public struct Timetable: Sendable {
             guard let a = parentOf[t.from].flatMap({ stationIndex[$0] }), let b = parentOf[t.to].flatMap({ stationIndex[$0] }) else { continue }
             if a == b { changeTime[a] = max(changeTime[a], Int32(t.seconds)) } else { footpaths[a].append((Int32(b), Int32(t.seconds))) }
         }
-        self.stations = stations
-        self.date = date
-        self.patterns = patterns
-        self.patternsAt = patternsAt
-        self.footpaths = footpaths
-        self.changeTime = changeTime
-        self.routeNames = feed.routeNames
-        self.stationIndex = stationIndex
+        self.init(stations: stations, date: date, patterns: patterns, patternsAt: patternsAt, footpaths: footpaths,
+                  changeTime: changeTime, routeNames: feed.routeNames, stationIndex: stationIndex)
     }
 
     /// The minimum time to change trains at a station, seconds (from transfers.txt; 0 when none is given).

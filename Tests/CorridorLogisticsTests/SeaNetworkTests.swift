@@ -65,3 +65,30 @@ struct SeaNetworkTests {
         #expect(planar.distanceKm < 500)
     }
 }
+
+@Suite("Malformed logistics inputs")
+struct MalformedLogisticsInputTests {
+    @Test("a file that is not a FeatureCollection, a bad coordinate and a GTFS directory without stops.txt are refused by name")
+    func malformed() throws {
+        #expect(throws: LogisticsError.malformedFile(file: "x.geojson", line: 0, reason: "no `features` array (a GeoJSON FeatureCollection is expected)")) {
+            try SeaNetwork(geojson: Data("{}".utf8), file: "x.geojson")
+        }
+        let badLat = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,95]]}}]}"#
+        #expect(throws: LogisticsError.malformedFile(file: "y.geojson", line: 0, reason: "feature 0 has a coordinate that is not [longitude, latitude]")) {
+            try SeaNetwork(geojson: Data(badLat.utf8), file: "y.geojson")
+        }
+        #expect(throws: LogisticsError.self) { try PortDirectory(geojson: Data("[1,2]".utf8)) }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gtfs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "trip_id,stop_id,arrival_time,departure_time,stop_sequence\n".write(to: dir.appendingPathComponent("stop_times.txt"), atomically: true, encoding: .utf8)
+        #expect(throws: LogisticsError.malformedFile(file: "\(dir.lastPathComponent)/stops.txt", line: 0, reason: "missing; a GTFS feed needs it")) {
+            try GTFSFeed(contentsOf: dir)
+        }
+        try "stop_id,stop_name,stop_lat,stop_lon\nA,Alpha,x,1\n".write(to: dir.appendingPathComponent("stops.txt"), atomically: true, encoding: .utf8)
+        for name in ["trips.txt", "routes.txt"] { try "route_id,trip_id,service_id\n".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        #expect(throws: LogisticsError.malformedFile(file: "\(dir.lastPathComponent)/stops.txt", line: 2, reason: "stop A has no numeric stop_lat/stop_lon")) {
+            try GTFSFeed(contentsOf: dir)
+        }
+    }
+}
