@@ -137,7 +137,8 @@ public struct MultimodalPlanner: Sendable {
 
     /// Plans routes for a query.
     public func plan(_ query: Query) throws(LogisticsError) -> RoutePlan {
-        var places = try basePlaces()
+        let base = try basePlaces()
+        var places = base
         let origin = try resolve(query.from, into: &places)
         let destination = try resolve(query.to, into: &places)
         guard origin != destination else { throw .invalidParameter(name: "to", reason: "the origin and the destination are the same place") }
@@ -147,7 +148,6 @@ public struct MultimodalPlanner: Sendable {
                 throw .invalidParameter(name: "modes", reason: "choose from " + known.sorted().joined(separator: ", "))
             }
         }
-        let base = try basePlaces()
         let added = Set(places.keys).subtracting(base.keys)
         var edges: [String: [Edge]]
         if Set(query.excludePassages) == Set(SeaNetwork.defaultExclusions), let prepared = staticEdges[query.border] {
