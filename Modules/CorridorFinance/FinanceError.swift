@@ -25,6 +25,7 @@ public enum FinanceError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A saved model cannot be used with this data or this version.
     case incompatibleModel(String)
 
+    /// A message that says what to change.
     public var description: String {
         switch self {
         case .malformedFile(let file, let line, let reason):

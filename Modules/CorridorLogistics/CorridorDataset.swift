@@ -6,23 +6,37 @@ public import Foundation
 public struct CorridorDataset: Sendable, Decodable {
     /// A terminal, crossing, port or hub.
     public struct Node: Sendable, Decodable, Equatable {
+        /// The node id used by services and queries.
         public let id: String
+        /// Its UN/LOCODE, where one exists.
         public let locode: String?
+        /// A readable name.
         public let name: String
+        /// `rail-terminal`, `border-crossing`, `port` or `hub`.
         public let kind: String
+        /// ISO 3166 alpha-2 country.
         public let country: String
+        /// Longitude, degrees.
         public let lon: Double
+        /// Latitude, degrees.
         public let lat: Double
+        /// Whether it has an air-cargo airport.
         public let air: Bool
+        /// Where it is.
         public var position: GeoPoint { GeoPoint(longitude: lon, latitude: lat) }
     }
 
     /// A border crossing or reload point: dwell days (p50, p90) under three conditions.
     public struct Crossing: Sendable, Decodable, Equatable {
+        /// The node where the dwell applies.
         public let node: String
+        /// The crossing, e.g. "Brest / Małaszewicze".
         public let pair: String
+        /// The gauge change, e.g. "1520 → 1435 mm", or "ferry".
         public let gauge: String
+        /// Per condition (normal, stressed, congested): [P50, P90] days.
         public let dwellDays: [String: [Double]]
+        /// Where the figures come from.
         public let source: String
 
         enum CodingKeys: String, CodingKey { case node, pair, gauge, dwellDays = "dwell_days", source }
@@ -30,9 +44,13 @@ public struct CorridorDataset: Sendable, Decodable {
 
     /// A scheduled service along a sequence of stops.
     public struct Service: Sendable, Decodable, Equatable {
+        /// The service id.
         public let id: String
+        /// A readable name.
         public let name: String
+        /// `rail` or `ferry`.
         public let mode: String
+        /// Node ids in running order.
         public let stops: [String]
         /// The published terminal-to-terminal distance, or `nil` where the row says it is estimated.
         public let distanceKm: Double?
@@ -40,8 +58,11 @@ public struct CorridorDataset: Sendable, Decodable {
         public let days: [Double]
         /// ISO weekdays with a departure (1 = Monday).
         public let weekdays: [Int]
+        /// Carries reefer containers.
         public let reefer: Bool
+        /// Accepts lithium batteries.
         public let lithium: Bool
+        /// The published source of the row.
         public let source: String
 
         enum CodingKeys: String, CodingKey {
@@ -51,14 +72,23 @@ public struct CorridorDataset: Sendable, Decodable {
 
     /// Cost, CO2e and speed of a mode.
     public struct Mode: Sendable, Decodable, Equatable {
+        /// USD per chargeable tonne-km.
         public let costPerTkm: Decimal
+        /// USD per leg.
         public let fixed: Decimal
+        /// kg CO2e per tonne-km.
         public let co2ePerTkm: Double
+        /// kg per m³ for the chargeable weight.
         public let volumetricKgPerM3: Double
+        /// Speed, km/h.
         public let speedKmh: Double?
+        /// Driving hours a day (road).
         public let drivingHoursPerDay: Double?
+        /// Port dwell per sea leg, [P50, P90] days.
         public let portDays: [Double]?
+        /// Handling per air leg, [P50, P90] days.
         public let handlingDays: [Double]?
+        /// Where the factors come from.
         public let source: String
 
         enum CodingKeys: String, CodingKey {
@@ -69,21 +99,33 @@ public struct CorridorDataset: Sendable, Decodable {
 
     /// Transshipment at a hub.
     public struct Hub: Sendable, Decodable, Equatable {
+        /// USD per tonne handled.
         public let handlingCostPerT: Decimal
+        /// kg CO2e per tonne transshipped.
         public let co2eKgPerT: Double
+        /// Dwell per transshipment, [P50, P90] days.
         public let days: [Double]
+        /// Where the figures come from.
         public let source: String
 
         enum CodingKeys: String, CodingKey { case handlingCostPerT = "handling_cost_per_t", co2eKgPerT = "co2e_kg_per_t", days, source }
     }
 
+    /// What the dataset is and how its figures were made.
     public let about: String
+    /// Terminals, crossings, ports and hubs.
     public let nodes: [Node]
+    /// Border crossings and reloads with dwell.
     public let crossings: [Crossing]
+    /// Scheduled services.
     public let services: [Service]
+    /// Factors per mode (rail, sea, road, air, ferry).
     public let modes: [String: Mode]
+    /// Transshipment parameters.
     public let hub: Hub
+    /// Road circuity per region (CN, EU, ASEAN, other).
     public let circuity: [String: Double]
+    /// Rail circuity for estimated distances.
     public let railCircuity: Double
 
     enum CodingKeys: String, CodingKey {

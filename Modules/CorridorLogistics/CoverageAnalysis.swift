@@ -7,13 +7,20 @@
 /// handling. Rail lines are the corridor services' stop-to-stop segments. Sites further than the
 /// rail limit are not rail-connected and cannot be chosen.
 public struct CoverageAnalysis: Sendable {
+    /// The corridors whose rail lines count.
     public let dataset: CorridorDataset
+    /// The delivery limit, hours.
     public var hours = 72.0
+    /// How far from a rail line a site may be, km.
     public var railLimitKm = 200.0
+    /// Truck speed, km/h.
     public var speedKmh = 60.0
+    /// Road distance per great-circle km.
     public var circuity = 1.2
+    /// Warehouse handling before dispatch, hours.
     public var handlingHours = 12.0
 
+    /// Creates an analysis with the defaults above.
     public init(dataset: CorridorDataset) {
         self.dataset = dataset
     }

@@ -2,7 +2,9 @@
 public struct CoverageReport: Sendable, Codable, Equatable {
     /// One candidate site's standing.
     public struct SiteStatus: Sendable, Codable, Equatable {
+        /// The site id.
         public let id: String
+        /// The site name.
         public let name: String
         /// Great-circle km to the nearest rail line of the corridor network.
         public let kmToRail: Double
@@ -12,8 +14,11 @@ public struct CoverageReport: Sendable, Codable, Equatable {
         public let reach: Double
     }
 
+    /// The hour limit.
     public let hours: Double
+    /// The rail distance limit, km.
     public let railLimitKm: Double
+    /// Every candidate site.
     public let sites: [SiteStatus]
     /// The sites chosen (when `--choose K` was given), in order of choice.
     public let chosen: [String]

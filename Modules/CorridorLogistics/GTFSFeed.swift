@@ -7,39 +7,59 @@ import ZIPFoundation
 public struct GTFSFeed: Sendable {
     /// A stop or station (`location_type` 1), with its parent station.
     public struct Stop: Sendable, Equatable {
+        /// `stop_id`.
         public let id: String
+        /// `stop_name`.
         public let name: String
+        /// `stop_lon`, `stop_lat`.
         public let position: GeoPoint
+        /// `parent_station`, when given.
         public let parent: String?
     }
 
     /// A trip: its route and service.
     public struct Trip: Sendable, Equatable {
+        /// `trip_id`.
         public let id: String
+        /// `route_id`.
         public let route: String
+        /// `service_id`.
         public let service: String
     }
 
     /// One stop time, in seconds after the service day's noon minus 12 h (GTFS times may pass 24:00).
     public struct StopTime: Sendable, Equatable {
+        /// Index into ``trips``.
         public let trip: Int
+        /// `stop_id`.
         public let stop: String
+        /// Arrival, seconds after midnight (may pass 24 h).
         public let arrival: Int
+        /// Departure, seconds after midnight.
         public let departure: Int
+        /// `stop_sequence`.
         public let sequence: Int
     }
 
     /// A service's weekly pattern and date range.
     public struct Service: Sendable, Equatable {
+        /// Runs on each weekday, Monday first.
         public let days: [Bool]  // Monday first
+        /// `start_date`, yyyymmdd.
         public let start: String
+        /// `end_date`, yyyymmdd.
         public let end: String
     }
 
+    /// Every stop and station.
     public let stops: [Stop]
+    /// Route id → short (or long) name.
     public let routeNames: [String: String]
+    /// Every trip.
     public let trips: [Trip]
+    /// Every stop time.
     public let stopTimes: [StopTime]
+    /// Services by id (calendar.txt).
     public let services: [String: Service]
     /// (service, yyyymmdd) → added (true) or removed (false).
     public let exceptions: [String: [String: Bool]]

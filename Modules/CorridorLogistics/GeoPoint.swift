@@ -37,6 +37,7 @@ public struct GeoPoint: Hashable, Sendable, Codable, CustomStringConvertible {
     /// `[longitude, latitude]`, GeoJSON's order.
     public var pair: [Double] { [longitude, latitude] }
 
+    /// `[longitude, latitude]`.
     public var description: String { "[\(longitude), \(latitude)]" }
 
     public init(from decoder: any Decoder) throws {

@@ -12,6 +12,7 @@ public enum LogisticsError: Error, CustomStringConvertible, Equatable, Sendable 
     /// A stop that the timetable does not contain.
     case unknownStop(String)
 
+    /// A message that says what to change.
     public var description: String {
         switch self {
         case .malformedFile(let file, let line, let reason):

@@ -24,11 +24,17 @@ public struct MultimodalPlanner: Sendable {
 
     /// A planning query.
     public struct Query: Sendable {
+        /// Origin: UN/LOCODE or node id.
         public var from: String
+        /// Destination: UN/LOCODE or node id.
         public var to: String
+        /// What is shipped.
         public var cargo: Cargo
+        /// When the cargo is ready at the origin.
         public var ready: CivilDate
+        /// What to optimise.
         public var objective: Objective = .pareto
+        /// The state of the border crossings.
         public var border: BorderCondition = .normal
         /// Only options whose P90 is at most this many days.
         public var maxDays: Double?
@@ -47,8 +53,11 @@ public struct MultimodalPlanner: Sendable {
         }
     }
 
+    /// The land corridors and mode factors.
     public let dataset: CorridorDataset
+    /// The maritime network.
     public let sea: SeaNetwork
+    /// The ports by UN/LOCODE.
     public let ports: PortDirectory
     /// Sea legs between the fixed sea places under the default exclusions, computed once.
     private let seaCache: [String: SeaRoute]

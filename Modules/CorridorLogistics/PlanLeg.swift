@@ -4,8 +4,11 @@ public struct PlanLeg: Sendable, Codable, Equatable {
     public let mode: String
     /// The scheduled service, for rail and ferry legs.
     public let service: String?
+    /// Where the leg starts (node id or UN/LOCODE).
     public let from: String
+    /// Where it ends.
     public let to: String
+    /// Length, km.
     public let distanceKm: Double
     /// Days after the ready date when the leg departs (p50), including waits for a departure.
     public let departsDay: Double

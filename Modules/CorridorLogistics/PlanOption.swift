@@ -1,5 +1,6 @@
 /// One route option: its legs and totals.
 public struct PlanOption: Sendable, Codable, Equatable {
+    /// The legs in order.
     public let legs: [PlanLeg]
     /// The modes used, in order, e.g. `road+rail+road`.
     public let modes: String

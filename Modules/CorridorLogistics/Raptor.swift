@@ -12,19 +12,25 @@ public struct Raptor: Sendable {
         public let trip: String?
         /// Station names.
         public let from: String
+        /// The station the leg ends at.
         public let to: String
         /// Station ids (GTFS parent station or stop).
         public let fromID: String
+        /// Its id.
         public let toID: String
         /// Seconds after midnight of the service day.
         public let departure: Int
+        /// Arrival, seconds after midnight of the service day.
         public let arrival: Int
     }
 
     /// A journey on the Pareto front.
     public struct Journey: Sendable, Codable, Equatable {
+        /// Arrival at the destination, seconds after midnight.
         public let arrival: Int
+        /// Changes of train.
         public let transfers: Int
+        /// Rides and walks in order.
         public let legs: [Leg]
     }
 

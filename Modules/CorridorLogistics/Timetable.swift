@@ -7,8 +7,11 @@ import Foundation
 public struct Timetable: Sendable {
     /// A station: a GTFS parent station, or a stop without one.
     public struct Station: Sendable, Equatable, Codable {
+        /// The station id.
         public let id: String
+        /// Its name.
         public let name: String
+        /// Where it is.
         public let position: GeoPoint
     }
 
@@ -22,7 +25,9 @@ public struct Timetable: Sendable {
         var tripCount: Int { tripIDs.count }
     }
 
+    /// Every station.
     public let stations: [Station]
+    /// The service date.
     public let date: CivilDate
     let patterns: [Pattern]
     let patternsAt: [[(pattern: Int32, position: Int32)]]
