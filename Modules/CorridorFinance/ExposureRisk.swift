@@ -1,5 +1,5 @@
 public import CorridorModel
-public import Foundation
+import Foundation
 
 /// The FX risk of an exporter's receivables, valued in a reporting currency (CNY for a Chinese exporter).
 public struct ExposureRisk: Sendable, Codable, Equatable {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A fund simulation as `POST /v1/risk/fund/simulate` takes it:
 /// `{"loans":4677,"principal":"34570000000","fund":"288000000","pd":0.01,"lgd":0.45,"rho":0.15,

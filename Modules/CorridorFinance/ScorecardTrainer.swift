@@ -28,7 +28,7 @@ public struct ScorecardTrainer: Sendable {
     /// Trains on `train` rows (all rows when `nil`) and measures on `test` rows when given.
     public func train(_ dataset: CreditDataset, target: BinaryTarget, features: [String]? = nil,
                       train trainRows: [Int]? = nil, test testRows: [Int]? = nil) throws(FinanceError) -> Scorecard {
-        let candidates = try features ?? dataset.columns.filter { $0 != target.column }
+        let candidates = features ?? dataset.columns.filter { $0 != target.column }
         for name in candidates { _ = try dataset.index(of: name) }
         guard !candidates.contains(target.column) else {
             throw .invalidParameter(name: "features", reason: "the target '\(target.column)' cannot also be a feature")

@@ -1,6 +1,6 @@
 public import CorridorFinance
 import CorridorModel
-public import Foundation
+import Foundation
 public import Logging
 
 /// What the risk routes compute from: FX rates loaded from the data directory at start, and the

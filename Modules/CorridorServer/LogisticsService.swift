@@ -1,6 +1,6 @@
 public import CorridorLogistics
 import CorridorModel
-public import Foundation
+import Foundation
 public import Logging
 
 /// What the route endpoints compute from: the maritime network, the ports and a planner, loaded
