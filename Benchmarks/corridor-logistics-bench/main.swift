@@ -67,7 +67,7 @@ feedTime = try seconds { feed = try GTFSFeed(contentsOf: data.appendingPathCompo
 guard let feed else { exit(1) }
 let day = try CivilDate(parsing: "2025-01-08")
 var timetable: Timetable?
-let buildTime = try seconds { timetable = Timetable(feed: feed, date: day) }
+let buildTime = seconds { timetable = Timetable(feed: feed, date: day) }
 guard let timetable else { exit(1) }
 let raptor = Raptor(timetable: timetable)
 var raptorTimes: [Double] = []

@@ -48,7 +48,9 @@ public struct ExposureRisk: Sendable, Codable, Equatable {
                                level: Double = 0.99, lookback: Int = 500) throws(FinanceError) -> ExposureRisk {
         guard !receivables.isEmpty else { throw .invalidParameter(name: "receivables", reason: "the exposure lists none") }
         guard level > 0.5, level < 1 else { throw .invalidParameter(name: "level", reason: "must lie between 0.5 and 1, got \(level)") }
-        guard lookback >= 100 else { throw .invalidParameter(name: "lookback", reason: "needs at least 100 returns, got \(lookback)") }
+        guard lookback >= 100, lookback <= 5_000 else {
+            throw .invalidParameter(name: "lookback", reason: "must be 100 to 5,000 daily returns, got \(lookback)")
+        }
         for r in receivables where r.due <= asOf {
             throw .invalidParameter(name: "due", reason: "a \(r.currency) receivable is due \(r.due), not after as_of \(asOf)")
         }

@@ -32,6 +32,10 @@ public struct KupiecBacktest: Sendable, Codable, Equatable {
     /// Runs the backtest. GARCH is refitted every `refit` days (default 20) to keep it affordable.
     public static func run(_ returns: [Double], level: Double, method: VaRMethod, window: Int = 250,
                            refit: Int = 20, lambda: Double = 0.94) throws(FinanceError) -> KupiecBacktest {
+        guard level > 0.5, level < 1 else {
+            throw .invalidParameter(name: "level", reason: "must lie between 0.5 and 1 (e.g. 0.99), got \(level)")
+        }
+        guard refit >= 1 else { throw .invalidParameter(name: "refit", reason: "must be at least 1 day") }
         let needed = max(window, method.minimumObservations(level: level))
         guard window >= method.minimumObservations(level: level) else {
             throw .invalidParameter(name: "window", reason: "\(method.rawValue) VaR at \(level) needs a window of at least \(needed) returns, got \(window)")
@@ -52,10 +56,13 @@ public struct KupiecBacktest: Sendable, Codable, Equatable {
                     fittedAt = t
                 }
                 guard let fit = garchFit else { throw .didNotConverge("GARCH refit") }
-                // One-step variance from the fitted parameters through the current window.
-                var sigma2 = fit.unconditionalVariance
-                for r in history {
-                    let e = r * 100 - fit.mu
+                // One-step variance from the fitted parameters through the current window, started from
+                // the same backcast the fit uses.
+                let scaled = history.map { $0 * 100 }
+                let mean = scaled.reduce(0, +) / Double(scaled.count)
+                var sigma2 = fit.omega + (fit.alpha + fit.beta) * GARCHModel.backcast(scaled, mean: mean)
+                for r in scaled {
+                    let e = r - fit.mu
                     sigma2 = fit.omega + fit.alpha * e * e + fit.beta * sigma2
                 }
                 v = -(fit.mu + sigma2.squareRoot() * SpecialFunctions.normalQuantile(1 - level)) / 100

@@ -31,7 +31,7 @@ public struct RiskCompensationFund: Sendable, Codable, Equatable {
     /// Creates the fund and validates every parameter.
     public init(loans: Int, principal: Decimal, fundSize: Decimal, annualContribution: Decimal = 0, annualPD: Double, lgd: Double,
                 assetCorrelation: Double, coverage: Double, horizonYears: Int) throws(FinanceError) {
-        guard loans > 0 else { throw .invalidParameter(name: "loans", reason: "must be positive, got \(loans)") }
+        guard loans > 0, loans <= 10_000_000 else { throw .invalidParameter(name: "loans", reason: "must be 1 to 10,000,000, got \(loans)") }
         guard principal > 0 else { throw .invalidParameter(name: "principal", reason: "must be positive, got \(principal)") }
         guard fundSize > 0 else { throw .invalidParameter(name: "fund", reason: "must be positive, got \(fundSize)") }
         guard annualContribution >= 0 else { throw .invalidParameter(name: "annual_contribution", reason: "must be zero or positive") }
@@ -136,6 +136,8 @@ public struct RiskCompensationFund: Sendable, Codable, Equatable {
     private func binomial(_ n: Int, _ p: Double, _ g: inout SeededGenerator, _ spare: inout Double?) -> Int {
         guard p > 0 else { return 0 }
         guard p < 1 else { return n }
+        // Walking the pmf from 0 underflows when p is large: count the survivors instead.
+        if p > 0.5 { return n - binomial(n, 1 - p, &g, &spare) }
         let mean = Double(n) * p, variance = mean * (1 - p)
         if variance > 50 {
             let draw = (mean + variance.squareRoot() * g.nextNormal(spare: &spare)).rounded()

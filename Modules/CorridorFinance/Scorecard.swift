@@ -1,3 +1,4 @@
+import Foundation
 /// A points scorecard: binned features, their WoE, a logistic regression on the WoE and the points
 /// every bin is worth. A score is the base points plus the points of the applicant's bins.
 public struct Scorecard: Sendable, Codable, Equatable {
@@ -73,7 +74,10 @@ public struct Scorecard: Sendable, Codable, Equatable {
         var total = basePoints
         var breakdown: [String: Double] = [:]
         for feature in features {
-            let cell = applicant[feature.binning.feature] ?? nil
+            var cell = (applicant[feature.binning.feature] ?? nil)?.trimmingCharacters(in: .whitespaces)
+            // The same missing values as a CSV file has; a number that is not finite is missing too.
+            if let text = cell, CreditDataset.missingTokens.contains(text) { cell = nil }
+            if feature.binning.kind == .numeric, let text = cell, let x = Double(text), !x.isFinite { cell = nil }
             let woe = feature.binning.woe(for: cell)
             logOdds += feature.coefficient * woe
             let points: Double

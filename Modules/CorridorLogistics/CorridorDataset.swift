@@ -147,6 +147,16 @@ public struct CorridorDataset: Sendable, Decodable {
             throw .malformedFile(file: file, line: 0, reason: "\(error)")
         }
         let ids = Set(dataset.nodes.map(\.id))
+        for (name, keys) in [("node", dataset.nodes.map(\.id)), ("crossing", dataset.crossings.map(\.node)), ("service", dataset.services.map(\.id))]
+        where Set(keys).count != keys.count {
+            throw .malformedFile(file: file, line: 0, reason: "a \(name) id appears twice")
+        }
+        let pairs = [("hub.days", dataset.hub.days)] + dataset.modes.flatMap { key, mode in
+            [("\(key).port_days", mode.portDays), ("\(key).handling_days", mode.handlingDays)].compactMap { n, v in v.map { (n, $0) } }
+        } + dataset.crossings.flatMap { c in c.dwellDays.map { ("\(c.pair) \($0.key)", $0.value) } }
+        for (name, values) in pairs where !(values.count == 2 && values[0] >= 0 && values[0] <= values[1]) {
+            throw .malformedFile(file: file, line: 0, reason: "\(name) must be [P50, P90] with 0 ≤ P50 ≤ P90")
+        }
         for s in dataset.services {
             for stop in s.stops where !ids.contains(stop) {
                 throw .malformedFile(file: file, line: 0, reason: "service \(s.id) stops at unknown node \(stop)")

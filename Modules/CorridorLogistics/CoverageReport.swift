@@ -32,6 +32,7 @@ public struct CoverageReport: Sendable, Codable, Equatable {
     public let gap: Double?
     /// Demand points covered, by id.
     public let coveredDemand: [String]
-    /// The hours each demand point needs from its nearest chosen site (nil when unreachable by road).
+    /// The hours each demand point needs from its nearest chosen site, within the limit or not
+    /// (compare with ``hours``; ``coveredDemand`` lists those within it).
     public let hoursByDemand: [String: Double]
 }

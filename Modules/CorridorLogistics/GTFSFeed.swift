@@ -164,7 +164,12 @@ public struct GTFSFeed: Sendable {
         var transfers: [(String, String, Int)] = []
         if let table = try table("transfers.txt", required: false) {
             for r in 0..<table.count where table.optional(r, "transfer_type") != "3" {
-                transfers.append((try table.value(r, "from_stop_id"), try table.value(r, "to_stop_id"), Int(table.optional(r, "min_transfer_time") ?? "") ?? 0))
+                let text = table.optional(r, "min_transfer_time") ?? ""
+                let seconds = text.isEmpty ? 0 : Int(text) ?? -1
+                guard (0...86_400).contains(seconds) else {
+                    throw .malformedFile(file: "\(name)/transfers.txt", line: r + 2, reason: "min_transfer_time '\(text)' must be 0 to 86400 seconds")
+                }
+                transfers.append((try table.value(r, "from_stop_id"), try table.value(r, "to_stop_id"), seconds))
             }
         }
         self.stops = stops
@@ -191,10 +196,11 @@ public struct GTFSFeed: Sendable {
         return nil
     }
 
-    /// `H:MM:SS` (hours may pass 24) as seconds.
+    /// `H:MM:SS` (hours may pass 24, up to 48) as seconds; `nil` for anything else.
     public static func seconds(_ text: String) -> Int? {
         let parts = text.split(separator: ":")
-        guard parts.count == 3, let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2]), h >= 0, (0..<60).contains(m), (0..<60).contains(s) else {
+        // Service days run past midnight (25:10:00), but not by days: 48 h bounds every real feed.
+        guard parts.count == 3, let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2]), (0...48).contains(h), (0..<60).contains(m), (0..<60).contains(s) else {
             return nil
         }
         return h * 3600 + m * 60 + s

@@ -139,6 +139,9 @@ public struct MultimodalPlanner: Sendable {
         let dwell: (p50: Double, p90: Double)
         let weekdays: [Int]?
         let notes: [String]
+        /// Days from the service's departure at its first stop to its departure here (boarding
+        /// part-way along a scheduled service).
+        var offsetDays = 0.0
         /// The service's cold-chain and lithium acceptance (`nil` for unscheduled modes).
         var reefer: Bool? = nil
         var lithium: Bool? = nil
@@ -151,6 +154,9 @@ public struct MultimodalPlanner: Sendable {
         let origin = try resolve(query.from, into: &places)
         let destination = try resolve(query.to, into: &places)
         guard origin != destination else { throw .invalidParameter(name: "to", reason: "the origin and the destination are the same place") }
+        if let maxDays = query.maxDays, !(maxDays > 0 && maxDays.isFinite) {
+            throw .invalidParameter(name: "max_days", reason: "must be a positive number of days, got \(maxDays)")
+        }
         if let modes = query.modes {
             let known = Set(dataset.modes.keys)
             guard !modes.isEmpty, modes.isSubset(of: known) else {
@@ -198,7 +204,7 @@ public struct MultimodalPlanner: Sendable {
         var places: [String: Place] = [:]
         for n in dataset.nodes {
             places[n.id] = Place(id: n.id, name: n.name, position: n.position, country: n.country, air: n.air,
-                                 boardable: n.kind != "border-crossing", seaPort: n.kind == "port")
+                                 boardable: n.kind != "border-crossing", seaPort: n.kind == "port" || Self.gateways.contains(n.id))
         }
         for code in Self.gateways where places[code] == nil {
             let port = try ports.port(code)
@@ -232,6 +238,13 @@ public struct MultimodalPlanner: Sendable {
             for (a, b) in zip(stops, stops.dropFirst()) { cumulative.append(cumulative[cumulative.count - 1] + a.position.distanceKm(to: b.position) * dataset.railCircuity) }
             let total = cumulative.last ?? 0
             let scale = s.distanceKm.map { total > 0 ? $0 / total : 1 } ?? 1
+            // P50 days from the first stop's departure to each stop: running share plus dwell.
+            var reach = [0.0]
+            for k in 1..<max(stops.count, 1) {
+                var d = (total > 0 ? (cumulative[k] - cumulative[k - 1]) / total : 0) * s.days[0]
+                if let c = crossings[stops[k].id], let dw = c.dwellDays[border.rawValue], dw.count == 2 { d += dw[0] }
+                reach.append(reach[k - 1] + d)
+            }
             for i in stops.indices where stops[i].boardable {
                 for j in (i + 1)..<stops.count where stops[j].boardable {
                     let km = (cumulative[j] - cumulative[i]) * scale
@@ -248,7 +261,7 @@ public struct MultimodalPlanner: Sendable {
                     if s.distanceKm == nil { notes.append("\(s.name): distance estimated (great-circle × \(dataset.railCircuity))") }
                     add(Edge(from: stops[i].id, to: stops[j].id, mode: s.mode, service: s.name, distanceKm: km,
                              run: (s.days[0] * share, s.days[1] * share), dwell: dwell, weekdays: s.weekdays, notes: notes,
-                             reefer: s.reefer, lithium: s.lithium))
+                             offsetDays: reach[i], reefer: s.reefer, lithium: s.lithium))
                 }
             }
         }
@@ -320,9 +333,18 @@ public struct MultimodalPlanner: Sendable {
         let lithiumByAir: Bool
         var p90: Double { time + spread.squareRoot() }
 
+        /// Pareto dominance on (cost, P50 days, CO2e): the criteria of the answer.
         func dominates(_ other: Label) -> Bool {
             cost <= other.cost && time <= other.time + 1e-9 && co2 <= other.co2 + 1e-9
                 && (cost < other.cost || time < other.time - 1e-9 || co2 < other.co2 - 1e-9)
+        }
+
+        /// Dominance for pruning at an intermediate place: P90 counts too (the day limit bounds it),
+        /// and a label that arrived by road is only compared with others that did (the next road leg
+        /// costs it no transshipment).
+        func prunes(_ other: Label) -> Bool {
+            (mode == "road") == (other.mode == "road") && p90 <= other.p90 + 1e-9
+                && (dominates(other) || (cost == other.cost && time == other.time && co2 == other.co2))
         }
     }
 
@@ -360,12 +382,10 @@ public struct MultimodalPlanner: Sendable {
                 if let maxCost = query.maxCost, Self.amount(next.cost) > maxCost { continue }
                 if results.contains(where: { arena[$0].dominates(next) }) { continue }
                 let here = kept[next.node] ?? []
-                if here.contains(where: { arena[$0].dominates(next) || (arena[$0].cost == next.cost && arena[$0].time == next.time && arena[$0].co2 == next.co2) }) {
-                    continue
-                }
+                if here.contains(where: { arena[$0].prunes(next) }) { continue }
                 let id = arena.count
                 arena.append(next)
-                kept[next.node] = here.filter { !next.dominates(arena[$0]) } + [id]
+                kept[next.node] = here.filter { !next.prunes(arena[$0]) } + [id]
                 if next.node == destination {
                     results = results.filter { !next.dominates(arena[$0]) } + [id]
                 } else {
@@ -401,16 +421,17 @@ public struct MultimodalPlanner: Sendable {
             cost += Self.cents(Self.double(dataset.hub.handlingCostPerT) * cargo.massKg / 1000)
             co2 += dataset.hub.co2eKgPerT * cargo.massKg / 1000
         }
-        // Wait for the next scheduled departure (at noon of a service day).
+        // Wait for the next scheduled departure: services leave their first stop at noon on their
+        // weekdays and pass a later stop `offsetDays` after that.
         var departs = time
         if let weekdays = edge.weekdays {
-            var day = Int(time.rounded(.down))
+            var day = Int((time - edge.offsetDays).rounded(.down)) - 1
             while true {
-                let weekday = (weekday0 - 1 + day) % 7 + 1
-                if weekdays.contains(weekday), Double(day) + 0.5 >= time { break }
+                let weekday = ((weekday0 - 1 + day) % 7 + 7) % 7 + 1
+                if weekdays.contains(weekday), Double(day) + 0.5 + edge.offsetDays >= time { break }
                 day += 1
             }
-            departs = Double(day) + 0.5
+            departs = Double(day) + 0.5 + edge.offsetDays
         }
         let arrives = departs + edge.run.p50 + edge.dwell.p50
         spread += pow(edge.run.p90 - edge.run.p50, 2) + pow(edge.dwell.p90 - edge.dwell.p50, 2)

@@ -54,8 +54,11 @@ public struct Raptor: Sendable {
     /// The Pareto set of journeys from `source` to `target` leaving at or after `departure`
     /// (seconds after midnight), ordered by number of transfers. Empty when the target cannot be
     /// reached that day.
-    public func journeys(from source: Int, to target: Int, departure: Int) -> [Journey] {
+    public func journeys(from source: Int, to target: Int, departure requested: Int) -> [Journey] {
         let n = timetable.stations.count
+        guard timetable.stations.indices.contains(source), timetable.stations.indices.contains(target) else { return [] }
+        // Timetable times fit in Int32 with room to spare; a departure past them finds nothing.
+        let departure = min(max(requested, 0), Int(Int32.max / 2))
         let infinity = Int32.max
         var best = [Int32](repeating: infinity, count: n)
         var arrival = [[Int32]](repeating: [Int32](repeating: infinity, count: n), count: maxRounds + 1)

@@ -78,14 +78,28 @@ public struct Timetable: Sendable {
         }
         var patterns: [Pattern] = []
         for (k, trips) in groups.sorted(by: { ($0.key.route, $0.key.stations.count) < ($1.key.route, $1.key.stations.count) }) {
-            // RAPTOR needs trips that do not overtake each other; sort by departure at each stop, first stop first.
+            // RAPTOR needs trips that never overtake one another: a trip joins the first group whose
+            // last trip it follows at every stop, else it starts a group of its own.
             let sorted = trips.sorted { a, b in a.times[0].departure < b.times[0].departure }
-            var arrivals: [Int32] = [], departures: [Int32] = []
+            var groupsOfTrips: [[(id: String, times: [GTFSFeed.StopTime])]] = []
             for t in sorted {
-                arrivals += t.times.map { Int32($0.arrival) }
-                departures += t.times.map { Int32($0.departure) }
+                if let g = groupsOfTrips.firstIndex(where: { group in
+                    guard let last = group.last else { return false }
+                    return zip(last.times, t.times).allSatisfy { $0.departure <= $1.departure && $0.arrival <= $1.arrival }
+                }) {
+                    groupsOfTrips[g].append(t)
+                } else {
+                    groupsOfTrips.append([t])
+                }
             }
-            patterns.append(Pattern(route: k.route, stations: k.stations, arrivals: arrivals, departures: departures, tripIDs: sorted.map(\.id)))
+            for group in groupsOfTrips {
+                var arrivals: [Int32] = [], departures: [Int32] = []
+                for t in group {
+                    arrivals += t.times.map { Int32($0.arrival) }
+                    departures += t.times.map { Int32($0.departure) }
+                }
+                patterns.append(Pattern(route: k.route, stations: k.stations, arrivals: arrivals, departures: departures, tripIDs: group.map(\.id)))
+            }
         }
         var patternsAt = [[(pattern: Int32, position: Int32)]](repeating: [], count: stations.count)
         for (p, pattern) in patterns.enumerated() {
