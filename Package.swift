@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "CorridorLedger", targets: ["CorridorLedger"]),
         .library(name: "CorridorFinance", targets: ["CorridorFinance"]),
         .library(name: "CorridorLogistics", targets: ["CorridorLogistics"]),
+        .library(name: "CorridorAlerts", targets: ["CorridorAlerts"]),
         .library(name: "CorridorStore", targets: ["CorridorStore"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
         .executable(name: "corridord", targets: ["corridord"]),
@@ -33,6 +34,7 @@ let package = Package(
         .executable(name: "corridor-ledger", targets: ["corridor-ledger"]),
         .executable(name: "corridor-risk", targets: ["corridor-risk"]),
         .executable(name: "corridor-route", targets: ["corridor-route"]),
+        .executable(name: "corridor-alerts", targets: ["corridor-alerts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -86,6 +88,13 @@ let package = Package(
             path: "Modules/CorridorLogistics",
             // The authored land-corridor dataset (sources cited per row), compiled into the binary.
             resources: [.embedInCode("Resources/land-corridors.json")]
+        ),
+
+        /** Trade-friction early warning: policy-event adapters, HS reconciliation, subscriptions and matching. */
+        .target(
+            name: "CorridorAlerts",
+            dependencies: ["CorridorModel"],
+            path: "Modules/CorridorAlerts"
         ),
 
         // MARK: - Persistence
@@ -188,6 +197,18 @@ let package = Package(
             path: "Apps/corridor-route"
         ),
 
+        /** Alerts CLI: read policy-event feeds, match them to enterprises' products and markets. */
+        .executableTarget(
+            name: "corridor-alerts",
+            dependencies: [
+                "CorridorModel",
+                "CorridorAlerts",
+                "CorridorStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/corridor-alerts"
+        ),
+
         // MARK: - Benchmarks
 
         /** Release-build measurements recorded in Docs/BENCHMARKS.md (`make bench`). */
@@ -251,6 +272,11 @@ let package = Package(
             name: "CorridorFinanceTests",
             dependencies: ["CorridorModel", "CorridorFinance", "CorridorTestSupport"],
             path: "Tests/CorridorFinanceTests"
+        ),
+        .testTarget(
+            name: "CorridorAlertsTests",
+            dependencies: ["CorridorModel", "CorridorAlerts", "CorridorStore", "CorridorTestSupport"],
+            path: "Tests/CorridorAlertsTests"
         ),
         .testTarget(
             name: "CorridorLogisticsTests",

@@ -1,0 +1,70 @@
+import ArgumentParser
+import CorridorAlerts
+import CorridorModel
+import CorridorStore
+import Foundation
+
+/// `corridor-alerts match`
+struct MatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Show the alerts a feed page would raise, per enterprise, with the SKUs affected and the reasons.",
+        discussion: """
+            --portfolios is a JSON array of {"enterprise","skus":[{"id","hs6","markets"}],"subscriptions":[{"id","hs","markets","measures","min_severity","keywords"}]}.
+            With --database, products recorded in HS 2012 or HS 2017 are first brought to HS 2022 through the correlation tables.
+            """
+    )
+
+    @Option(help: "The event page or file.") var eventFile: String
+    @Option(help: "federal-register | eurlex | csv | json | rule-pack.") var source: Source = .json
+    @Option(help: "Enterprises, SKUs and subscriptions (JSON).") var portfolios: String
+    @Option(help: "A Corridor database with the correlation tables (corridor-data import).") var database: String?
+    @Option(help: "json | table.") var format: String = "table"
+
+    struct Output: Encodable {
+        let alerts: [AlertMatch]
+        let reconciliation: [String: [HSReconciler.Result]]
+        let rejected: [RejectedRecord]
+    }
+
+    func run() async throws {
+        let report = try read(source, file: eventFile)
+        let list: [Portfolio]
+        do {
+            list = try JSONDecoder().decode([Portfolio].self, from: Data(contentsOf: URL(fileURLWithPath: portfolios)))
+        } catch {
+            throw CLIError("\(portfolios): not a portfolio list (\(error))")
+        }
+        for p in list {
+            do { try p.validate() } catch { throw CLIError(error.description) }
+        }
+        let matcher = EventMatcher(portfolios: list)
+        var reconciler: HSReconciler?
+        if let database {
+            reconciler = HSReconciler(reference: ReferenceStore(database: try CorridorDatabase(path: database)))
+        }
+        var alerts: [AlertMatch] = []
+        var notes: [String: [HSReconciler.Result]] = [:]
+        for event in report.events {
+            var codes: [HSCode]?
+            if let reconciler, event.products.contains(where: { $0.version != .hs2022 }) {
+                let results = await reconciler.reconcile(event.products)
+                notes["\(event.source):\(event.sourceID)"] = results
+                codes = results.flatMap(\.codes)
+            }
+            alerts += matcher.match(event, products: codes)
+        }
+        let output = Output(alerts: alerts, reconciliation: notes, rejected: report.rejected)
+        if format == "json" {
+            try printJSON(output)
+        } else {
+            for a in alerts {
+                print("\(a.enterprise)/\(a.subscription) ← \(a.eventID) [\(a.severity.rawValue)] \(a.title)")
+                for s in a.skus { print("   \(s.sku): " + s.reasons.joined(separator: "; ")) }
+                for r in a.reasons { print("   why: \(r)") }
+            }
+            for r in report.rejected { print("rejected \(r.recordID): \(r.reason)") }
+            print("\(alerts.count) alert(s) from \(report.events.count) event(s)")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// An enterprise's products and markets, and its subscriptions.
+public struct Portfolio: Sendable, Codable, Equatable {
+    /// A product the enterprise sells.
+    public struct SKU: Sendable, Codable, Equatable {
+        /// The enterprise's SKU id.
+        public let id: String
+        /// Its HS 2022 subheading.
+        public let hs6: String
+        /// The markets it is sold in (ISO alpha-2).
+        public let markets: [String]
+
+        /// Creates a SKU.
+        public init(id: String, hs6: String, markets: [String]) {
+            self.id = id
+            self.hs6 = hs6
+            self.markets = markets
+        }
+    }
+
+    /// The enterprise id.
+    public let enterprise: String
+    /// Its SKUs.
+    public let skus: [SKU]
+    /// Its subscriptions.
+    public let subscriptions: [Subscription]
+
+    /// Creates a portfolio.
+    public init(enterprise: String, skus: [SKU], subscriptions: [Subscription]) {
+        self.enterprise = enterprise
+        self.skus = skus
+        self.subscriptions = subscriptions
+    }
+
+    /// Checks every code, market, measure and severity, naming the first that is wrong.
+    public func validate() throws(AlertsError) {
+        for sku in skus where !(sku.hs6.count == 6 && sku.hs6.allSatisfy(\.isNumber)) {
+            throw .invalidSubscription("\(enterprise): SKU \(sku.id) needs a 6-digit HS 2022 code, got '\(sku.hs6)'")
+        }
+        for s in subscriptions {
+            for prefix in s.hs where !([2, 4, 6, 8, 10].contains(prefix.count) && prefix.allSatisfy(\.isNumber)) {
+                throw .invalidSubscription("\(enterprise)/\(s.id): HS prefix '\(prefix)' must be 2, 4, 6, 8 or 10 digits")
+            }
+            for m in s.measures where MeasureTypeNames.all.contains(m) == false {
+                throw .invalidSubscription("\(enterprise)/\(s.id): measure '\(m)' is not one of " + MeasureTypeNames.all.sorted().joined(separator: ", "))
+            }
+            guard ["low", "medium", "high", "critical"].contains(s.minSeverity) else {
+                throw .invalidSubscription("\(enterprise)/\(s.id): min_severity '\(s.minSeverity)' is not low, medium, high or critical")
+            }
+        }
+    }
+}
