@@ -73,10 +73,7 @@ func date(_ text: String, _ option: String) throws -> CivilDate {
 
 /// A decimal option value ("0.015", "250000.00").
 func decimal(_ text: String, _ option: String) throws -> Decimal {
-    let t = text.trimmingCharacters(in: .whitespaces)
-    let body = t.hasPrefix("-") ? String(t.dropFirst()) : t
-    guard !body.isEmpty, body.allSatisfy({ "0123456789.".contains($0) }), body.filter({ $0 == "." }).count <= 1,
-          let value = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) else {
+    guard let value = Decimal(exactLiteral: text) else {
         throw ValidationError("\(option): '\(text)' is not a decimal number such as 0.015")
     }
     return value

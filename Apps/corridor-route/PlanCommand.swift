@@ -45,7 +45,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         var costLimit: Decimal?
         if let maxCost {
-            guard let value = Decimal(string: maxCost, locale: Locale(identifier: "en_US_POSIX")), value > 0, maxCost.allSatisfy({ "0123456789.".contains($0) }) else {
+            guard let value = Decimal(exactLiteral: maxCost), value > 0 else {
                 throw ValidationError("--max-cost must be a positive amount in USD, such as 5000")
             }
             costLimit = value

@@ -1,4 +1,5 @@
 import Foundation
+import CorridorModel
 
 /// A fund simulation as `POST /v1/risk/fund/simulate` takes it:
 /// `{"loans":4677,"principal":"34570000000","fund":"288000000","pd":0.01,"lgd":0.45,"rho":0.15,
@@ -20,7 +21,7 @@ public struct FundSimulationRequest: Sendable, Decodable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func amount(_ key: CodingKeys, default value: String? = nil) throws -> Decimal {
             let text = try value.map { try c.decodeIfPresent(String.self, forKey: key) ?? $0 } ?? c.decode(String.self, forKey: key)
-            guard let parsed = DecimalText.parse(text) else {
+            guard let parsed = Decimal(exactLiteral: text) else {
                 throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "'\(text)' is not a decimal string such as \"34570000000\"")
             }
             return parsed

@@ -58,7 +58,7 @@ public struct HedgeRequest: Sendable, Decodable, Equatable {
         return value
     }
 
-    static func parse(_ text: String) -> Decimal? { DecimalText.parse(text) }
+    static func parse(_ text: String) -> Decimal? { Decimal(exactLiteral: text) }
 
     /// Values the exposure and plans the hedge.
     public func run(_ rates: FXRates) throws(FinanceError) -> HedgeReport {

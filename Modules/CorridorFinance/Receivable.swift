@@ -25,7 +25,7 @@ public struct Receivable: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let text = try c.decode(String.self, forKey: .amount)
-        guard let amount = DecimalText.parse(text) else {
+        guard let amount = Decimal(exactLiteral: text) else {
             throw DecodingError.dataCorruptedError(forKey: .amount, in: c, debugDescription: "amount '\(text)' is not a decimal string such as \"125000.00\"")
         }
         do {

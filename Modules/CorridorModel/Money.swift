@@ -27,7 +27,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Parses a decimal string such as `"1234.5"` in a currency.
     public init(parsing text: String, currency: CurrencyCode) throws(ModelError) {
         let trimmed = text.trimmingWhitespace()
-        guard Money.isDecimalLiteral(trimmed), let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else {
+        guard let value = Decimal(exactLiteral: trimmed) else {
             throw .invalidField(name: "amount", reason: "'\(text)' is not a decimal number such as 1234.56")
         }
         self.init(exact: value, currency)
@@ -111,16 +111,5 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(NSDecimalNumber(decimal: amount).stringValue, forKey: .amount)
         try c.encode(currency, forKey: .currency)
-    }
-
-    static func isDecimalLiteral(_ s: String) -> Bool {
-        var body = Substring(s)
-        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        if parts.count == 2 {
-            return !parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
-        }
-        return true
     }
 }

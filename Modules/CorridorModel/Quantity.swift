@@ -20,7 +20,7 @@ public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let unit = try c.decode(UnitCode.self, forKey: .unit)
         let text = try c.decode(String.self, forKey: .value)
-        guard Money.isDecimalLiteral(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+        guard let value = Decimal(exactLiteral: text), text == text.trimmingCharacters(in: .whitespaces) else {
             throw ModelError.invalidQuantity("'\(text)' is not a decimal number")
         }
         try self.init(value, unit)
