@@ -22,25 +22,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// SplitMix64, so the pairs are the same on every run and platform.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 var out: [String: Any] = [:]
 var network: SeaNetwork?
 let loadSeconds = try seconds { network = try SeaNetwork(contentsOf: data.appendingPathComponent("logistics/searoute_marnet.geojson")) }
 guard let network else { exit(1) }
 let ports = try PortDirectory(contentsOf: data.appendingPathComponent("logistics/searoute_ports.geojson"))
 let codes = ports.ports.keys.sorted()
-var random = SplitMix(state: 2026)
+var random = SeededGenerator(seed: 2026)
 var pairs: [(String, String)] = []
 while pairs.count < 200 {
     let a = codes[Int(random.next() % UInt64(codes.count))], b = codes[Int(random.next() % UInt64(codes.count))]

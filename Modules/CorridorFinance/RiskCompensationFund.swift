@@ -1,3 +1,4 @@
+import CorridorModel
 public import Foundation
 
 /// A seeded Monte Carlo of a risk-compensation fund standing behind a loan book, with defaults

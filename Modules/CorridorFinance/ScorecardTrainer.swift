@@ -1,3 +1,4 @@
+import CorridorModel
 /// Trains a ``Scorecard`` from a ``CreditDataset``: bins every candidate feature on the training
 /// rows, keeps those with IV ≥ `minimumIV`, fits an L2 logistic regression on their WoE, and
 /// scales it to points.

@@ -1,3 +1,4 @@
+import CorridorModel
 /// A reproducible, stratified train/test split: each outcome is shuffled with a seeded generator
 /// and the same share of each goes to the test set, so both sets keep the event rate.
 public struct StratifiedSplit: Sendable, Equatable {

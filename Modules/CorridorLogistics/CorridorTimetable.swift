@@ -14,7 +14,7 @@ extension Timetable {
         let stations = dataset.nodes.map { Station(id: $0.id, name: $0.name, position: $0.position) }
         let index = Dictionary(uniqueKeysWithValues: stations.enumerated().map { ($1.id, $0) })
         let crossings = Dictionary(uniqueKeysWithValues: dataset.crossings.map { ($0.node, $0) })
-        let weekday0 = ((start.daysSinceEpoch % 7) + 7 + 3) % 7 + 1
+        let weekday0 = start.isoWeekday
         var patterns: [Pattern] = []
         for s in dataset.services {
             let stops = s.stops.compactMap { index[$0] }

@@ -188,7 +188,7 @@ public struct GTFSFeed: Sendable {
               let y = Int(start.prefix(4)), let m = Int(start.dropFirst(4).prefix(2)), let d = Int(start.suffix(2)),
               var date = try? CivilDate(year: y, month: m, day: d) else { return nil }
         for _ in 0..<400 {
-            let weekday = ((date.daysSinceEpoch % 7) + 7 + 3) % 7
+            let weekday = date.isoWeekday - 1
             let key = String(format: "%04d%02d%02d", date.year, date.month, date.day)
             if weekday < 5, services.keys.contains(where: { runs($0, on: key, weekday: weekday) }) { return date }
             date = date.adding(days: 1)

@@ -360,7 +360,7 @@ public struct MultimodalPlanner: Sendable {
         var frontier = [0]
         var kept: [String: [Int]] = [origin: [0]]
         var results: [Int] = []
-        let weekday0 = ((query.ready.daysSinceEpoch % 7) + 7 + 3) % 7 + 1  // ISO weekday of the ready date
+        let weekday0 = query.ready.isoWeekday
         func visited(_ index: Int, _ node: String) -> Bool {
             var i = index
             while i >= 0 {

@@ -62,7 +62,7 @@ public struct Timetable: Sendable {
             if let parent = stop.parent, stationIndex[parent] != nil { parentOf[stop.id] = parent } else { parentOf[stop.id] = stop.id }
         }
         let key = String(format: "%04d%02d%02d", date.year, date.month, date.day)
-        let weekday = ((date.daysSinceEpoch % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday; Monday = 0
+        let weekday = date.isoWeekday - 1  // Monday = 0
         // Trips that run on the date, with their station sequence.
         var byTrip: [Int: [GTFSFeed.StopTime]] = [:]
         for st in feed.stopTimes where feed.runs(feed.trips[st.trip].service, on: key, weekday: weekday) {

@@ -70,6 +70,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Days since 1970-01-01 (negative before), for day arithmetic.
+    /// The ISO 8601 weekday: 1 = Monday … 7 = Sunday.
+    public var isoWeekday: Int {
+        // 1970-01-01 was a Thursday (4).
+        ((daysSinceEpoch % 7) + 7 + 3) % 7 + 1
+    }
+
     public var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil algorithm.
         let y = month <= 2 ? year - 1 : year

@@ -59,3 +59,14 @@ struct CivilDateTests {
         #expect(throws: ModelError.self) { try JSONDecoder().decode(EffectivePeriod.self, from: json) }
     }
 }
+
+@Suite("Weekdays")
+struct WeekdayTests {
+    @Test("ISO weekdays: 1970-01-01 was a Thursday, 2026-12-01 a Tuesday, before the epoch too")
+    func isoWeekday() throws {
+        #expect(try CivilDate(parsing: "1970-01-01").isoWeekday == 4)
+        #expect(try CivilDate(parsing: "2026-12-01").isoWeekday == 2)
+        #expect(try CivilDate(parsing: "2026-11-29").isoWeekday == 7)
+        #expect(try CivilDate(parsing: "1969-12-29").isoWeekday == 1)
+    }
+}

@@ -1,5 +1,7 @@
-/// A reproducible random-number generator (SplitMix64), so that splits and simulations repeat
-/// exactly for a given seed on every platform.
+import Foundation
+
+/// A reproducible random-number generator (SplitMix64), so that splits, simulations, benchmark
+/// samples and property-style tests repeat exactly for a given seed on every platform.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -31,9 +33,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         var u1 = nextUniform()
         while u1 <= 0 { u1 = nextUniform() }
         let u2 = nextUniform()
-        let r = (-2 * _log(u1)).squareRoot()
+        let r = (-2 * Foundation.log(u1)).squareRoot()
         let theta = 2 * Double.pi * u2
-        spare = r * _sin(theta)
-        return r * _cos(theta)
+        spare = r * Foundation.sin(theta)
+        return r * Foundation.cos(theta)
     }
 }
