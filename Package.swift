@@ -137,6 +137,13 @@ let package = Package(
 
         // MARK: - Apps
 
+        /** What every CLI shares: CLIError, JSON output, --data, writing drawings. */
+        .target(
+            name: "CorridorCommandLine",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Apps/CorridorCommandLine"
+        ),
+
         /** The daemon: `corridord serve` and admin commands (`keys create`). */
         .executableTarget(
             name: "corridord",
@@ -154,6 +161,7 @@ let package = Package(
         .executableTarget(
             name: "corridor-data",
             dependencies: [
+                "CorridorCommandLine",
                 "CorridorModel",
                 "CorridorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -165,6 +173,7 @@ let package = Package(
         .executableTarget(
             name: "corridor-ledger",
             dependencies: [
+                "CorridorCommandLine",
                 "CorridorModel",
                 "CorridorLedger",
                 "CorridorStore",
@@ -179,6 +188,7 @@ let package = Package(
         .executableTarget(
             name: "corridor-risk",
             dependencies: [
+                "CorridorCommandLine",
                 "CorridorModel",
                 "CorridorFinance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -190,6 +200,7 @@ let package = Package(
         .executableTarget(
             name: "corridor-route",
             dependencies: [
+                "CorridorCommandLine",
                 "CorridorModel",
                 "CorridorLogistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -201,6 +212,7 @@ let package = Package(
         .executableTarget(
             name: "corridor-alerts",
             dependencies: [
+                "CorridorCommandLine",
                 "CorridorModel",
                 "CorridorAlerts",
                 "CorridorStore",

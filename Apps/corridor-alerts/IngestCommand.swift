@@ -1,3 +1,4 @@
+import CorridorCommandLine
 import ArgumentParser
 import CorridorAlerts
 import CorridorModel

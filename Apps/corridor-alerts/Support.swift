@@ -1,13 +1,8 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorAlerts
 import CorridorModel
 import Foundation
-
-/// An error shown to the user as `Error: message`, with exit code 1.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-}
 
 /// The feed formats.
 enum Source: String, ExpressibleByArgument, CaseIterable {
@@ -34,10 +29,4 @@ func read(_ source: Source, file: String) throws -> IngestReport {
     } catch let error as AlertsError {
         throw CLIError("\(file): \(error.description)")
     }
-}
-
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

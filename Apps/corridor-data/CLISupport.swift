@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorModel
 import Foundation
 
@@ -30,14 +31,6 @@ func parseAsOf(_ text: String?) throws -> CivilDate {
     } catch {
         throw ValidationError(error.description)
     }
-}
-
-/// Prints a value as sorted, pretty JSON.
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
 }
 
 /// Quotes a CSV field when needed (RFC 4180).

@@ -1,3 +1,4 @@
+import CorridorCommandLine
 import Foundation
 import ArgumentParser
 import CorridorModel

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import Crypto
 import Foundation
@@ -62,7 +63,7 @@ struct AppendCommand: AsyncParsableCommand {
             }
             var items: [(Data, String)] = []
             for path in files {
-                guard let data = FileManager.default.contents(atPath: path) else { throw LedgerCLIError("cannot read \(path)") }
+                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
                 let hash = sha256Hex(data)
                 var meta = extra
                 meta["name"] = URL(fileURLWithPath: path).lastPathComponent

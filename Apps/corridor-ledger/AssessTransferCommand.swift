@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import CorridorModel
 import CorridorStore
@@ -18,14 +19,14 @@ struct AssessTransferCommand: AsyncParsableCommand {
     @Option(help: "table or json.") var format: Format = .table
 
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw LedgerCLIError("cannot read \(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
         let request: TransferRequest
         do {
             request = try JSONDecoder().decode(TransferRequest.self, from: data)
         } catch let error as ModelError {
-            throw LedgerCLIError("\(file): \(error.description)")
+            throw CLIError("\(file): \(error.description)")
         } catch {
-            throw LedgerCLIError("\(file) is not a transfer request: \(error)")
+            throw CLIError("\(file) is not a transfer request: \(error)")
         }
         let date: CivilDate
         do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import CorridorModel
 import Foundation
@@ -13,15 +14,15 @@ struct CheckEntriesCommand: AsyncParsableCommand {
     @Argument(help: "Lines of an index, one space, and the entry's expected data.") var file: String
 
     func run() async throws {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw LedgerCLIError("cannot read \(file)") }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read \(file)") }
         let log = try options.open()
         var checked = 0
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, let index = UInt64(parts[0]) else { throw LedgerCLIError("\(file): '\(line.prefix(40))' is not 'INDEX DATA'") }
-            guard let entry = try await log.entry(index) else { throw LedgerCLIError("entry \(index) is missing") }
+            guard parts.count == 2, let index = UInt64(parts[0]) else { throw CLIError("\(file): '\(line.prefix(40))' is not 'INDEX DATA'") }
+            guard let entry = try await log.entry(index) else { throw CLIError("entry \(index) is missing") }
             guard entry.data == Data(parts[1].utf8) else {
-                throw LedgerCLIError("entry \(index) holds '\(String(decoding: entry.data, as: UTF8.self).prefix(60))', expected '\(parts[1].prefix(60))'")
+                throw CLIError("entry \(index) holds '\(String(decoding: entry.data, as: UTF8.self).prefix(60))', expected '\(parts[1].prefix(60))'")
             }
             checked += 1
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import Foundation
 
@@ -39,6 +40,6 @@ func lastCheckpoint(_ options: LogOptions) throws -> Checkpoint? {
         try checkpoint.verify(logKey: try loadKey(options.publicKeyPath))
         return checkpoint
     } catch let error as LedgerError {
-        throw LedgerCLIError("\(options.checkpointPath): \(error.description)")
+        throw CLIError("\(options.checkpointPath): \(error.description)")
     }
 }

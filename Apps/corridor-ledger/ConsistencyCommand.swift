@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 
 /// `corridor-ledger consistency OLD NEW`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import Foundation
 
@@ -12,13 +13,13 @@ struct CosignCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-key"), help: "The log's verifier key file.") var logKey: String
 
     func run() async throws {
-        guard let text = try? String(contentsOfFile: checkpoint, encoding: .utf8) else { throw LedgerCLIError("cannot read \(checkpoint)") }
+        guard let text = try? String(contentsOfFile: checkpoint, encoding: .utf8) else { throw CLIError("cannot read \(checkpoint)") }
         do {
             let note = try Checkpoint(note: text)
             try note.verify(logKey: try loadKey(logKey))
             print(try note.signed(by: try loadKey(key)).note, terminator: "")
         } catch let error as LedgerError {
-            throw LedgerCLIError(error.description)
+            throw CLIError(error.description)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import Foundation
 import Yams
@@ -15,20 +16,20 @@ struct DesensitizeCommand: AsyncParsableCommand {
     @Argument(help: "The JSON document (default: stdin).") var file: String?
 
     func run() async throws {
-        guard let policyText = try? String(contentsOfFile: policy, encoding: .utf8) else { throw LedgerCLIError("cannot read \(policy)") }
+        guard let policyText = try? String(contentsOfFile: policy, encoding: .utf8) else { throw CLIError("cannot read \(policy)") }
         let parsed: DesensitizationPolicy
         do {
             parsed = try YAMLDecoder().decode(DesensitizationPolicy.self, from: policyText)
         } catch {
-            throw LedgerCLIError("\(policy): \(error)")
+            throw CLIError("\(policy): \(error)")
         }
         let input = file.map { FileManager.default.contents(atPath: $0) } ?? FileHandle.standardInput.readDataToEndOfFile()
         guard let input, let document = try? JSONSerialization.jsonObject(with: input) as? [String: Any] else {
-            throw LedgerCLIError("the document must be a JSON object")
+            throw CLIError("the document must be a JSON object")
         }
         var key: [UInt8]?
         if let keyFile {
-            guard let raw = FileManager.default.contents(atPath: keyFile) else { throw LedgerCLIError("cannot read \(keyFile)") }
+            guard let raw = FileManager.default.contents(atPath: keyFile) else { throw CLIError("cannot read \(keyFile)") }
             let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             key = text.count == 64 && text.allSatisfy(\.isHexDigit)
                 ? stride(from: 0, to: 64, by: 2).compactMap { UInt8(text[text.index(text.startIndex, offsetBy: $0)..<text.index(text.startIndex, offsetBy: $0 + 2)], radix: 16) }
@@ -39,7 +40,7 @@ struct DesensitizeCommand: AsyncParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         } catch let error as DesensitizationError {
-            throw LedgerCLIError(error.description)
+            throw CLIError(error.description)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import CorridorModel
 import Foundation
@@ -16,7 +17,7 @@ struct ExportBundleCommand: AsyncParsableCommand {
         let log = try options.open()
         let checkpoint = try await signedCheckpoint(options)
         let proof = try await log.inclusion(index: index, size: checkpoint.size)
-        guard let entry = try await log.entry(index) else { throw LedgerCLIError("no entry \(index)") }
+        guard let entry = try await log.entry(index) else { throw CLIError("no entry \(index)") }
         let bundle = EvidenceBundle(index: index, data: entry.data, proof: proof, checkpoint: checkpoint)
         let data = bundle.canonicalJSON
         if let output {

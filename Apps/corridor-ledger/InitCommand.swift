@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import CorridorStore
 import Foundation
@@ -12,7 +13,7 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let fm = FileManager.default
-        guard !fm.fileExists(atPath: options.databasePath) else { throw LedgerCLIError("a log already exists at \(options.log)") }
+        guard !fm.fileExists(atPath: options.databasePath) else { throw CLIError("a log already exists at \(options.log)") }
         try fm.createDirectory(at: options.directory, withIntermediateDirectories: true)
         let key: NoteKey
         do {
@@ -20,13 +21,13 @@ struct InitCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        guard let secret = key.signerKey else { throw LedgerCLIError("key generation failed") }
+        guard let secret = key.signerKey else { throw CLIError("key generation failed") }
         try writeSecret(secret + "\n", to: options.keyPath)
         try (key.verifierKey + "\n").write(toFile: options.publicKeyPath, atomically: true, encoding: .utf8)
         do {
             _ = try CorridorDatabase(path: options.databasePath)
         } catch {
-            throw LedgerCLIError(error.description)
+            throw CLIError(error.description)
         }
         print(key.verifierKey)
         FileHandle.standardError.write(Data("created log \(origin) in \(options.log); publish log.pub, keep log.key secret\n".utf8))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import Crypto
 import Foundation
@@ -18,7 +19,7 @@ struct KeygenCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        guard let secret = key.signerKey else { throw LedgerCLIError("key generation failed") }
+        guard let secret = key.signerKey else { throw CLIError("key generation failed") }
         try writeSecret(secret + "\n", to: out)
         try (key.verifierKey + "\n").write(toFile: out + ".pub", atomically: true, encoding: .utf8)
         print(key.verifierKey)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import CorridorStore
 import Foundation
@@ -17,12 +18,12 @@ struct LogOptions: ParsableArguments {
     /// Opens an initialised log.
     func open() throws -> EvidenceLog {
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw LedgerCLIError("no log at \(log); create one with `corridor-ledger init --log \(log) --origin NAME`")
+            throw CLIError("no log at \(log); create one with `corridor-ledger init --log \(log) --origin NAME`")
         }
         do {
             return EvidenceLog(store: SQLiteLedgerStore(database: try CorridorDatabase(path: databasePath)))
         } catch {
-            throw LedgerCLIError(error.description)
+            throw CLIError(error.description)
         }
     }
 
@@ -34,33 +35,21 @@ struct LogOptions: ParsableArguments {
 
 /// Reads a signer or verifier key from a file.
 func loadKey(_ path: String) throws -> NoteKey {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw LedgerCLIError("cannot read key file \(path)") }
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError("cannot read key file \(path)") }
     do {
         return try NoteKey(parsing: text)
     } catch {
-        throw LedgerCLIError("\(path): \(error.description)")
+        throw CLIError("\(path): \(error.description)")
     }
 }
 
 /// Creates a file readable by its owner only; an existing file is never overwritten.
 func writeSecret(_ text: String, to path: String) throws {
     guard SecretFile.create(path, contents: Array(text.utf8)) else {
-        throw LedgerCLIError("cannot create \(path): it exists already, or the directory is not writable")
+        throw CLIError("cannot create \(path): it exists already, or the directory is not writable")
     }
 }
 
-/// Prints a value as sorted JSON.
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
-}
-
-/// A failure reported as `Error: message` with exit code 1.
-struct LedgerCLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-}
 
 /// Table or JSON output.
 enum Format: String, ExpressibleByArgument {

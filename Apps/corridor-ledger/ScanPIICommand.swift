@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import Foundation
 
@@ -15,7 +16,7 @@ struct ScanPIICommand: AsyncParsableCommand {
     func run() async throws {
         if let evaluate { return try report(evaluate) }
         let data = file.map { FileManager.default.contents(atPath: $0) } ?? FileHandle.standardInput.readDataToEndOfFile()
-        guard let data, let text = String(data: data, encoding: .utf8) else { throw LedgerCLIError("the input is not UTF-8 text") }
+        guard let data, let text = String(data: data, encoding: .utf8) else { throw CLIError("the input is not UTF-8 text") }
         let findings = PIIScanner.scan(text)
         switch format {
         case .json: try printJSON(findings)
@@ -30,12 +31,12 @@ struct ScanPIICommand: AsyncParsableCommand {
     }
 
     private func report(_ path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw LedgerCLIError("cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
         let corpus: [Corpus]
         do {
             corpus = try JSONDecoder().decode([Corpus].self, from: data)
         } catch {
-            throw LedgerCLIError("\(path) is not a Presidio-format corpus: \(error)")
+            throw CLIError("\(path) is not a Presidio-format corpus: \(error)")
         }
         let samples = corpus.map { item in
             PIIEvaluation.Sample(text: item.full_text, spans: item.spans.compactMap { s in

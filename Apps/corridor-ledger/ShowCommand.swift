@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import CorridorModel
 import Foundation
@@ -12,7 +13,7 @@ struct ShowCommand: AsyncParsableCommand {
     @Option(help: "table or json.") var format: Format = .table
 
     func run() async throws {
-        guard let entry = try await options.open().entry(index) else { throw LedgerCLIError("no entry \(index) in \(options.log)") }
+        guard let entry = try await options.open().entry(index) else { throw CLIError("no entry \(index) in \(options.log)") }
         switch format {
         case .json:
             struct View: Encodable { let index: UInt64; let data: Data; let leaf_hash: Data; let owner: String?; let appended_at: Date }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLedger
 import Foundation
 
@@ -13,26 +14,26 @@ struct VerifyBundleCommand: AsyncParsableCommand {
     @Option(help: "The document, to check it against the statement's SHA-256.") var document: String?
 
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw LedgerCLIError("cannot read \(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
         let bundle: EvidenceBundle
         do {
             bundle = try JSONDecoder().decode(EvidenceBundle.self, from: data)
         } catch {
-            throw LedgerCLIError("\(file) is not an evidence bundle: \(error)")
+            throw CLIError("\(file) is not an evidence bundle: \(error)")
         }
         let canonical = bundle.canonicalJSON
         guard data == canonical || data == canonical + Data("\n".utf8) else {
-            throw LedgerCLIError("\(file) is not byte for byte the bundle it encodes (whitespace or layout changed); re-export it")
+            throw CLIError("\(file) is not byte for byte the bundle it encodes (whitespace or layout changed); re-export it")
         }
         do {
             try bundle.verify(logKey: try loadKey(key), witnesses: try witness.map(loadKey))
         } catch let error as LedgerError {
-            throw LedgerCLIError(error.description)
+            throw CLIError(error.description)
         }
         if let document {
-            guard let bytes = FileManager.default.contents(atPath: document) else { throw LedgerCLIError("cannot read \(document)") }
+            guard let bytes = FileManager.default.contents(atPath: document) else { throw CLIError("cannot read \(document)") }
             let hash = sha256Hex(bytes)
-            guard bundle.statement?.sha256 == hash else { throw LedgerCLIError("\(document) is not the document recorded (SHA-256 \(hash))") }
+            guard bundle.statement?.sha256 == hash else { throw CLIError("\(document) is not the document recorded (SHA-256 \(hash))") }
         }
         print("OK: entry \(bundle.index) is in the log at size \(bundle.treeSize), signed by \(try loadKey(key).name)")
     }

@@ -1,13 +1,8 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorFinance
 import CorridorModel
 import Foundation
-
-/// An error shown to the user as `Error: message`, with exit code 1.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-}
 
 /// Output formats.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -23,17 +18,7 @@ func finance<T>(_ body: () throws(FinanceError) -> T) throws -> T {
     }
 }
 
-/// `--data DIR`: the reference-data directory.
-struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "Reference-data directory (default: $CORRIDOR_DATA, else ../shared/data).")
-    var data: String?
-
-    var directory: URL {
-        if let data { return URL(fileURLWithPath: data, isDirectory: true) }
-        if let env = ProcessInfo.processInfo.environment["CORRIDOR_DATA"], !env.isEmpty { return URL(fileURLWithPath: env, isDirectory: true) }
-        return URL(fileURLWithPath: "../shared/data", isDirectory: true)
-    }
-
+extension DataOptions {
     func rates() throws -> FXRates {
         try finance { () throws(FinanceError) in try FXRates(dataDirectory: directory) }
     }
@@ -79,18 +64,6 @@ func decimal(_ text: String, _ option: String) throws -> Decimal {
     return value
 }
 
-/// Prints a value as sorted, pretty JSON.
-func printJSON<T: Encodable>(_ value: T) throws {
-    print(try jsonString(value))
-}
-
-func jsonString<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}
-
 /// Reads a JSON file into a Decodable, with a message that names the file and the problem.
 func readJSON<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
     let data: Data
@@ -123,16 +96,6 @@ func describe(_ error: DecodingError) -> String {
         return (context.codingPath.isEmpty ? "" : "\(path(context.codingPath)): ") + (underlying ?? context.debugDescription)
     @unknown default: return "\(error)"
     }
-}
-
-/// Writes an SVG file and says where.
-func writeSVG(_ svg: String, to path: String) throws {
-    do {
-        try svg.write(toFile: path, atomically: true, encoding: .utf8)
-    } catch {
-        throw CLIError("cannot write \(path): \(error.localizedDescription)")
-    }
-    FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
 }
 
 /// Formats a fraction as a percentage with 4 decimals.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorFinance
 import CorridorModel
 import Foundation
@@ -46,7 +47,7 @@ struct CreditTrainCommand: AsyncParsableCommand {
             return try trainer.train(dataset, target: y, features: names, train: split.train, test: split.test)
         }
         do {
-            try (try jsonString(card) + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+            try (try JSONOutput.string(card) + "\n").write(toFile: out, atomically: true, encoding: .utf8)
         } catch {
             throw CLIError("cannot write \(out): \(error.localizedDescription)")
         }

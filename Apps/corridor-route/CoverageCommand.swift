@@ -1,3 +1,4 @@
+import CorridorCommandLine
 import ArgumentParser
 import CorridorLogistics
 import CorridorModel

@@ -1,13 +1,8 @@
 import ArgumentParser
+import CorridorCommandLine
 import CorridorLogistics
 import CorridorModel
 import Foundation
-
-/// An error shown to the user as `Error: message`, with exit code 1.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-}
 
 /// Runs engine code, turning its typed error into a user-facing one.
 func logistics<T>(_ body: () throws(LogisticsError) -> T) throws -> T {
@@ -18,17 +13,7 @@ func logistics<T>(_ body: () throws(LogisticsError) -> T) throws -> T {
     }
 }
 
-/// `--data DIR`.
-struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "Reference-data directory (default: $CORRIDOR_DATA, else ../shared/data).")
-    var data: String?
-
-    var directory: URL {
-        if let data { return URL(fileURLWithPath: data, isDirectory: true) }
-        if let env = ProcessInfo.processInfo.environment["CORRIDOR_DATA"], !env.isEmpty { return URL(fileURLWithPath: env, isDirectory: true) }
-        return URL(fileURLWithPath: "../shared/data", isDirectory: true)
-    }
-
+extension DataOptions {
     func network() throws -> SeaNetwork {
         try logistics { () throws(LogisticsError) in try SeaNetwork(contentsOf: directory.appendingPathComponent("logistics/searoute_marnet.geojson")) }
     }
@@ -36,21 +21,6 @@ struct DataOptions: ParsableArguments {
     func ports() throws -> PortDirectory {
         try logistics { () throws(LogisticsError) in try PortDirectory(contentsOf: directory.appendingPathComponent("logistics/searoute_ports.geojson")) }
     }
-}
-
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
-}
-
-func writeSVG(_ svg: String, to path: String) throws {
-    do {
-        try svg.write(toFile: path, atomically: true, encoding: .utf8)
-    } catch {
-        throw CLIError("cannot write \(path): \(error.localizedDescription)")
-    }
-    FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
 }
 
 func list(_ text: String?) -> [String] {
