@@ -1,4 +1,4 @@
-public import CorridorModel
+import CorridorModel
 public import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

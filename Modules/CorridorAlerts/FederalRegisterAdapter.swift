@@ -1,4 +1,4 @@
-public import CorridorModel
+import CorridorModel
 public import Foundation
 
 /// Pages of the US Federal Register API's `documents.json` search

@@ -48,18 +48,28 @@ public enum TextSignals {
         return fallback
     }
 
-    /// Trading partners named in a text (English country names from the ISO table, plus "People's
-    /// Republic of China" and "Hong Kong"), as alpha-2 codes.
+    /// Trading partners named in a text (English country names from the ISO table, plus "China"
+    /// for "People's Republic of China"), as alpha-2 codes.
     public static func countries(in text: String) -> [String] {
         let t = text.lowercased()
         var out: [String] = []
-        if t.contains("people's republic of china") || t.contains("china") { out.append("CN") }
-        for country in CountryCode.all where country.name.count > 3 && country.alpha2 != "CN" {
-            let name = country.name.lowercased()
-            if t.range(of: "\\b" + NSRegularExpression.escapedPattern(for: name) + "\\b", options: .regularExpression) != nil {
-                out.append(country.alpha2)
-            }
-        }
+        if t.contains("china") { out.append("CN") }
+        for (name, code) in countryNames where code != "CN" && containsWord(t, name) { out.append(code) }
         return out
+    }
+
+    /// Lower-cased country names and their codes, built once.
+    private static let countryNames: [(String, String)] = CountryCode.all.filter { $0.name.count > 3 }.map { ($0.name.lowercased(), $0.alpha2) }
+
+    /// Whether `word` occurs in `text` between non-letters.
+    private static func containsWord(_ text: String, _ word: String) -> Bool {
+        var search = text.startIndex..<text.endIndex
+        while let r = text.range(of: word, range: search) {
+            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
+            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            search = r.upperBound..<text.endIndex
+        }
+        return false
     }
 }

@@ -102,19 +102,14 @@ public struct ExposureRisk: Sendable, Codable, Equatable {
                     own[s] = value * series[s] * scale
                     pnl[s] += own[s]
                 }
-                standalone = -lowerQuantile(own, 1 - level)
+                standalone = -ValueAtRisk.lowerQuantile(sorted: own.sorted(), 1 - level)
             }
             undiversified += standalone
             positions.append(Position(receivable: r, horizonDays: horizon, spot: spot.value, spotDate: spot.date, value: value, valueAtRisk: standalone))
         }
-        let total = scenarioCount > 0 ? -lowerQuantile(pnl, 1 - level) : 0
+        let total = scenarioCount > 0 ? -ValueAtRisk.lowerQuantile(sorted: pnl.sorted(), 1 - level) : 0
         return ExposureRisk(reporting: reporting, asOf: asOf, level: level, positions: positions, valueAtRisk: max(0, total),
                             undiversifiedValueAtRisk: undiversified, scenarios: scenarioCount,
                             historyFrom: dates.first ?? asOf, historyTo: dates.last ?? asOf)
-    }
-
-    static func lowerQuantile(_ values: [Double], _ q: Double) -> Double {
-        let sorted = values.sorted()
-        return sorted[Int((Double(sorted.count - 1) * q).rounded(.down))]
     }
 }

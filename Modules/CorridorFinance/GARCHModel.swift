@@ -73,13 +73,6 @@ public struct GARCHModel: Sendable {
                         gradientNorm: result.gradientNorm, forecastVolatility: forecast.squareRoot())
     }
 
-    /// The log-likelihood of given parameters (for comparisons with other fitters).
-    public func logLikelihood(_ returns: [Double], mu: Double, omega: Double, alpha: Double, beta: Double, nu: Double? = nil) -> Double {
-        let mean = returns.reduce(0, +) / Double(max(returns.count, 1))
-        let likelihood = Likelihood(returns: returns, backcast: Self.backcast(returns, mean: mean), distribution: distribution)
-        return likelihood.logLikelihood(Parameters(mu: mu, omega: omega, alpha: alpha, beta: beta, nu: nu ?? 8))
-    }
-
     /// The first variance: squared residuals around `mean` of the first 75 returns, weighted 0.94ⁱ.
     static func backcast(_ returns: [Double], mean: Double) -> Double {
         var weightSum = 0.0, total = 0.0, w = 1.0

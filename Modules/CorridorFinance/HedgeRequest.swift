@@ -41,7 +41,7 @@ public struct HedgeRequest: Sendable, Decodable, Equatable {
             guard let code = try? CurrencyCode(key) else {
                 throw DecodingError.dataCorruptedError(forKey: .interestRates, in: c, debugDescription: "'\(key)' is not an ISO 4217 currency code")
             }
-            guard let value = Self.parse(text) else {
+            guard let value = Decimal(exactLiteral: text) else {
                 throw DecodingError.dataCorruptedError(forKey: .interestRates, in: c, debugDescription: "the \(key) rate '\(text)' is not a decimal string such as \"0.015\"")
             }
             rates[code] = value
@@ -52,13 +52,12 @@ public struct HedgeRequest: Sendable, Decodable, Equatable {
 
     private static func decimal(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Decimal {
         let text = try c.decode(String.self, forKey: key)
-        guard let value = parse(text) else {
+        guard let value = Decimal(exactLiteral: text) else {
             throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "'\(text)' is not a decimal string such as \"150000.00\"")
         }
         return value
     }
 
-    static func parse(_ text: String) -> Decimal? { Decimal(exactLiteral: text) }
 
     /// Values the exposure and plans the hedge.
     public func run(_ rates: FXRates) throws(FinanceError) -> HedgeReport {

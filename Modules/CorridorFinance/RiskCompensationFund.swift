@@ -121,7 +121,7 @@ public struct RiskCompensationFund: Sendable, Codable, Equatable {
             let sorted = values.sorted()
             var out: [String: Double] = [:]
             for (name, q) in [("p50", 0.5), ("p90", 0.9), ("p95", 0.95), ("p99", 0.99), ("p99.9", 0.999)] {
-                out[name] = sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * q).rounded(.down)))]
+                out[name] = ValueAtRisk.lowerQuantile(sorted: sorted, q)
             }
             return out
         }

@@ -19,9 +19,7 @@ public enum ValueAtRisk {
     /// Historical simulation: the empirical quantile and the mean of the tail at or below it.
     public static func historical(_ returns: [Double], level: Double) throws(FinanceError) -> RiskEstimate {
         try check(returns, level: level, method: .historical)
-        let sorted = returns.sorted()
-        let index = Int((Double(returns.count - 1) * (1 - level)).rounded(.down))
-        let quantile = sorted[index]
+        let quantile = lowerQuantile(sorted: returns.sorted(), 1 - level)
         var tailSum = 0.0, tailCount = 0
         for r in returns where r <= quantile {
             tailSum += r
@@ -76,6 +74,11 @@ public enum ValueAtRisk {
                                     expectedShortfall: -(fit.mu - sigma * tail) / 100,
                                     observations: returns.count, mean: fit.mu / 100, volatility: sigma / 100)
         return (estimate, fit)
+    }
+
+    /// NumPy's `quantile(values, q, method="lower")` of sorted values: the element at ⌊(n − 1)q⌋.
+    static func lowerQuantile(sorted: [Double], _ q: Double) -> Double {
+        sorted[min(sorted.count - 1, max(0, Int((Double(sorted.count - 1) * q).rounded(.down))))]
     }
 
     /// Sample mean and standard deviation (n − 1).

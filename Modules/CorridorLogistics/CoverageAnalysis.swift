@@ -45,8 +45,12 @@ public struct CoverageAnalysis: Sendable {
 
     /// Great-circle km from a point to the nearest rail segment (segments sampled every ~10 km).
     public func kmToRail(_ p: GeoPoint) -> Double {
+        kmToRail(p, segments: railSegments())
+    }
+
+    func kmToRail(_ p: GeoPoint, segments: [(GeoPoint, GeoPoint)]) -> Double {
         var best = Double.infinity
-        for (a, b) in railSegments() {
+        for (a, b) in segments {
             let length = a.distanceKm(to: b)
             let steps = max(1, Int(length / 10))
             for i in 0...steps {
@@ -64,7 +68,8 @@ public struct CoverageAnalysis: Sendable {
         guard !demand.isEmpty else { throw .invalidParameter(name: "demand", reason: "the file lists no demand points") }
         guard hours > 0 else { throw .invalidParameter(name: "hours", reason: "must be positive") }
         if let choose, choose < 1 { throw .invalidParameter(name: "choose", reason: "must be at least 1") }
-        let rail = sites.map { kmToRail($0.position) }
+        let segments = railSegments()
+        let rail = sites.map { kmToRail($0.position, segments: segments) }
         let connected = sites.indices.filter { rail[$0] <= railLimitKm }
         // covers[s] = set of demand indices site s reaches in time.
         var covers: [Set<Int>] = []
