@@ -126,3 +126,27 @@ struct RiskRouteTests {
         }
     }
 }
+
+@Suite("Finance service start-up")
+struct FinanceServiceTests {
+    @Test("a configured scorecard loads; a missing or foreign file is a 503 reason, not a crash", .needsReferenceData)
+    func scorecardFile() throws {
+        let data = try CreditDataset(contentsOf: TestData.directory.appendingPathComponent("finance/germancredit.csv"))
+        var trainer = ScorecardTrainer()
+        trainer.l2 = 3
+        let card = try trainer.train(data, target: data.target("creditability"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("card-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("card.json"), bad = dir.appendingPathComponent("bad.json")
+        try JSONEncoder().encode(card).write(to: good)
+        try Data("{\"version\": 2}".utf8).write(to: bad)
+        let logger = Logger(label: "test")
+        let loaded = FinanceService.load(dataDirectory: TestData.directory.path, scorecardPath: good.path, logger: logger)
+        #expect((try? loaded.scorecard.get()) == card)
+        #expect((try? loaded.rates.get()) != nil)
+        let refused = FinanceService.load(dataDirectory: dir.path, scorecardPath: bad.path, logger: logger)
+        #expect(throws: FinanceError.self) { try refused.scorecard.get() }
+        #expect(throws: FinanceError.self) { try refused.rates.get() }
+    }
+}
