@@ -45,6 +45,10 @@ let package = Package(
         // Hummingbird's default traits pull in swift-configuration, which we do not use.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        // Webhook delivery and feed fetching with per-request deadlines; HummingbirdTesting already
+        // builds it for the tests, so it adds little to a clean build.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // GTFS feeds are ZIP files; needs zlib (zlib1g-dev), which .ci/run installs.
@@ -90,10 +94,16 @@ let package = Package(
             resources: [.embedInCode("Resources/land-corridors.json")]
         ),
 
-        /** Trade-friction early warning: policy-event adapters, HS reconciliation, subscriptions and matching. */
+        /** Trade-friction early warning: feeds, HS reconciliation, matching, the Alertmanager-style pipeline, signed webhooks. */
         .target(
             name: "CorridorAlerts",
-            dependencies: ["CorridorModel"],
+            dependencies: [
+                "CorridorModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             path: "Modules/CorridorAlerts"
         ),
 
@@ -266,7 +276,13 @@ let package = Package(
         /** Shared test helpers: locating ../shared/data and Fixtures/, building a store from the real files. */
         .target(
             name: "CorridorTestSupport",
-            dependencies: ["CorridorModel", "CorridorStore"],
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "Tests/CorridorTestSupport"
         ),
 
@@ -287,7 +303,13 @@ let package = Package(
         ),
         .testTarget(
             name: "CorridorAlertsTests",
-            dependencies: ["CorridorModel", "CorridorAlerts", "CorridorStore", "CorridorTestSupport"],
+            dependencies: [
+                "CorridorModel",
+                "CorridorAlerts",
+                "CorridorStore",
+                "CorridorTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Tests/CorridorAlertsTests"
         ),
         .testTarget(

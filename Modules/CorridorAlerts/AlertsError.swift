@@ -7,6 +7,10 @@ public enum AlertsError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidSubscription(String)
     /// A page is larger than the limit.
     case oversized(bytes: Int, limit: Int)
+    /// A pipeline or delivery setting is invalid.
+    case invalidConfiguration(String)
+    /// A feed could not be fetched.
+    case fetchFailed(url: String, reason: String)
 
     /// A message that says what to change.
     public var description: String {
@@ -14,6 +18,8 @@ public enum AlertsError: Error, CustomStringConvertible, Equatable, Sendable {
         case .malformedPage(let source, let reason): "\(source): \(reason)"
         case .invalidSubscription(let reason): "invalid subscription: \(reason)"
         case .oversized(let bytes, let limit): "the page is \(bytes) bytes; the limit is \(limit)"
+        case .invalidConfiguration(let reason): "invalid alerts configuration: \(reason)"
+        case .fetchFailed(let url, let reason): "cannot fetch \(url): \(reason)"
         }
     }
 }

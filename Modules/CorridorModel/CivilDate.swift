@@ -53,6 +53,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.init(unchecked: c.year ?? 1970, c.month ?? 1, c.day ?? 1)
     }
 
+    /// The instant this day starts in `timeZone` (UTC by default).
+    public func startOfDay(in timeZone: TimeZone = TimeZone(secondsFromGMT: 0) ?? .current) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))
+            ?? Date(timeIntervalSince1970: Double(daysSinceEpoch) * 86_400)
+    }
+
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         self = try CivilDate(parsing: text)

@@ -36,12 +36,25 @@ public struct PolicyEvent: Hashable, Sendable, Codable {
     public let links: [String]
     /// The record as received, for audit.
     public let raw: String
+    /// Proposed or adopted.
+    public let stage: PolicyStage
+    /// The measure this record is one stage of, shared by its proposal and its adoption: a Federal
+    /// Register docket or RIN, a WTO notification's base symbol, a GTA state act. `nil`: the record
+    /// stands alone.
+    public let measureKey: String?
 
-    /// Creates an event and checks it.
+    /// The event's key, `source:sourceID`, unique across sources.
+    public var key: String { "\(source):\(sourceID)" }
+
+    /// The measure key, or the event's own key when it has none (for grouping and inhibition).
+    public var measureLabel: String { measureKey ?? key }
+
+    /// Creates an event and checks it. Without a `stage`, a record with a comment deadline and no
+    /// effective date is a proposal; any other is final.
     public init(source: String, sourceID: String, implementing: [String], affected: [String] = [], measure: MeasureType,
                 products: [ProductReference] = [], announced: CivilDate? = nil, published: CivilDate? = nil, effective: CivilDate? = nil,
                 commentDeadline: CivilDate? = nil, severity: AlertSeverity, title: String, summary: String = "", links: [String] = [],
-                raw: String = "") throws(ModelError) {
+                raw: String = "", stage: PolicyStage? = nil, measureKey: String? = nil) throws(ModelError) {
         guard !source.isEmpty, !sourceID.isEmpty else { throw .invalidField(name: "source id", reason: "a source and a source id are required") }
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw .invalidField(name: "title", reason: "the title of \(sourceID) is empty")
@@ -68,6 +81,37 @@ public struct PolicyEvent: Hashable, Sendable, Codable {
         self.summary = summary
         self.links = links
         self.raw = raw
+        self.stage = stage ?? (commentDeadline != nil && effective == nil ? .proposed : .final)
+        self.measureKey = measureKey.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case source, sourceID, implementing, affected, measure, products, announced, published, effective, commentDeadline,
+             severity, title, summary, links, raw, stage, measureKey
+    }
+
+    /// Decodes an event and checks it as ``init(source:sourceID:implementing:affected:measure:products:announced:published:effective:commentDeadline:severity:title:summary:links:raw:stage:measureKey:)`` does.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            try self.init(source: c.decode(String.self, forKey: .source), sourceID: c.decode(String.self, forKey: .sourceID),
+                          implementing: c.decode([String].self, forKey: .implementing),
+                          affected: c.decodeIfPresent([String].self, forKey: .affected) ?? [],
+                          measure: c.decode(MeasureType.self, forKey: .measure),
+                          products: c.decodeIfPresent([ProductReference].self, forKey: .products) ?? [],
+                          announced: c.decodeIfPresent(CivilDate.self, forKey: .announced),
+                          published: c.decodeIfPresent(CivilDate.self, forKey: .published),
+                          effective: c.decodeIfPresent(CivilDate.self, forKey: .effective),
+                          commentDeadline: c.decodeIfPresent(CivilDate.self, forKey: .commentDeadline),
+                          severity: c.decode(AlertSeverity.self, forKey: .severity), title: c.decode(String.self, forKey: .title),
+                          summary: c.decodeIfPresent(String.self, forKey: .summary) ?? "",
+                          links: c.decodeIfPresent([String].self, forKey: .links) ?? [],
+                          raw: c.decodeIfPresent(String.self, forKey: .raw) ?? "",
+                          stage: c.decodeIfPresent(PolicyStage.self, forKey: .stage),
+                          measureKey: c.decodeIfPresent(String.self, forKey: .measureKey))
+        } catch let error as ModelError {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// Whether a code names a jurisdiction: an ISO 3166 alpha-2 code or `EU`.

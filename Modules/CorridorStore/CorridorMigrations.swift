@@ -110,6 +110,96 @@ enum CorridorMigrations {
                 ) STRICT;
                 """)
         }
+        // Alerts (issue 7). Instants are REAL seconds since 1970 (UTC): the pipeline compares
+        // them, and the outbox orders by them.
+        migrator.registerMigration("v1-alerts") { db in
+            try db.execute(sql: """
+                CREATE TABLE alert_event (
+                    key TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    received_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
+                ) STRICT;
+                CREATE TABLE alert_sku (
+                    enterprise TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    hs6 TEXT NOT NULL,
+                    markets TEXT NOT NULL,
+                    PRIMARY KEY (enterprise, sku)
+                ) STRICT;
+                CREATE TABLE alert_subscription (
+                    enterprise TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    webhook_secret TEXT,
+                    PRIMARY KEY (enterprise, id)
+                ) STRICT;
+                CREATE TABLE alert (
+                    id INTEGER PRIMARY KEY,
+                    enterprise TEXT NOT NULL,
+                    subscription TEXT NOT NULL,
+                    event_key TEXT NOT NULL REFERENCES alert_event(key),
+                    severity INTEGER NOT NULL,
+                    measure TEXT NOT NULL,
+                    match TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    ends_at REAL NOT NULL,
+                    UNIQUE (enterprise, subscription, event_key)
+                ) STRICT;
+                CREATE INDEX alert_active ON alert(ends_at);
+                CREATE INDEX alert_by_enterprise ON alert(enterprise, id);
+                CREATE TABLE alert_notification_log (
+                    key TEXT PRIMARY KEY,
+                    alert_ids TEXT NOT NULL,
+                    notified_at REAL NOT NULL,
+                    sequence INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE alert_outbox (
+                    id INTEGER PRIMARY KEY,
+                    enterprise TEXT NOT NULL,
+                    subscription TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    attempts INTEGER NOT NULL,
+                    created_at REAL NOT NULL,
+                    next_attempt_at REAL NOT NULL,
+                    last_error TEXT
+                ) STRICT;
+                CREATE INDEX alert_outbox_due ON alert_outbox(next_attempt_at);
+                CREATE TABLE alert_dead_letter (
+                    id INTEGER PRIMARY KEY,
+                    enterprise TEXT NOT NULL,
+                    subscription TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    idempotency_key TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    created_at REAL NOT NULL,
+                    failed_at REAL NOT NULL,
+                    reason TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE alert_silence (
+                    id TEXT PRIMARY KEY,
+                    enterprise TEXT,
+                    matchers TEXT NOT NULL,
+                    starts_at REAL NOT NULL,
+                    ends_at REAL NOT NULL,
+                    created_by TEXT NOT NULL,
+                    comment TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE alert_feed_state (
+                    url TEXT PRIMARY KEY,
+                    etag TEXT,
+                    last_modified TEXT,
+                    fetched_at REAL NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

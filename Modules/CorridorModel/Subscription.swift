@@ -13,17 +13,22 @@ public struct Subscription: Sendable, Codable, Equatable {
     public let minSeverity: String
     /// Words that match an event's title or summary (case-insensitive).
     public let keywords: [String]
+    /// The HTTPS (or, for local receivers, HTTP) URL its notifications are posted to; `nil`: alerts are
+    /// recorded and listed, never pushed. The signing secret is kept by the store, never here.
+    public let webhook: String?
 
-    enum CodingKeys: String, CodingKey { case id, hs, markets, measures, minSeverity = "min_severity", keywords }
+    enum CodingKeys: String, CodingKey { case id, hs, markets, measures, minSeverity = "min_severity", keywords, webhook }
 
     /// Creates a subscription.
-    public init(id: String, hs: [String] = [], markets: [String] = [], measures: [String] = [], minSeverity: String = "low", keywords: [String] = []) {
+    public init(id: String, hs: [String] = [], markets: [String] = [], measures: [String] = [], minSeverity: String = "low", keywords: [String] = [],
+                webhook: String? = nil) {
         self.id = id
         self.hs = hs
         self.markets = markets
         self.measures = measures
         self.minSeverity = minSeverity
         self.keywords = keywords
+        self.webhook = webhook
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,6 +37,7 @@ public struct Subscription: Sendable, Codable, Equatable {
                   markets: try c.decodeIfPresent([String].self, forKey: .markets) ?? [],
                   measures: try c.decodeIfPresent([String].self, forKey: .measures) ?? [],
                   minSeverity: try c.decodeIfPresent(String.self, forKey: .minSeverity) ?? "low",
-                  keywords: try c.decodeIfPresent([String].self, forKey: .keywords) ?? [])
+                  keywords: try c.decodeIfPresent([String].self, forKey: .keywords) ?? [],
+                  webhook: try c.decodeIfPresent(String.self, forKey: .webhook))
     }
 }

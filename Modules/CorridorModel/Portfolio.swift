@@ -1,3 +1,5 @@
+import Foundation
+
 /// An enterprise's products and markets, and its subscriptions.
 public struct Portfolio: Sendable, Codable, Equatable {
     /// A product the enterprise sells.
@@ -32,19 +34,27 @@ public struct Portfolio: Sendable, Codable, Equatable {
     }
 
     /// Checks every code, market, measure and severity, naming the first that is wrong.
-    public func validate() throws(AlertsError) {
+    public func validate() throws(ModelError) {
         for sku in skus where !(sku.hs6.count == 6 && sku.hs6.allSatisfy(\.isNumber)) {
-            throw .invalidSubscription("\(enterprise): SKU \(sku.id) needs a 6-digit HS 2022 code, got '\(sku.hs6)'")
+            throw .invalidField(name: "sku", reason: "\(enterprise): SKU \(sku.id) needs a 6-digit HS 2022 code, got '\(sku.hs6)'")
         }
         for s in subscriptions {
             for prefix in s.hs where !([2, 4, 6, 8, 10].contains(prefix.count) && prefix.allSatisfy(\.isNumber)) {
-                throw .invalidSubscription("\(enterprise)/\(s.id): HS prefix '\(prefix)' must be 2, 4, 6, 8 or 10 digits")
+                throw .invalidField(name: "hs", reason: "\(enterprise)/\(s.id): HS prefix '\(prefix)' must be 2, 4, 6, 8 or 10 digits")
             }
-            for m in s.measures where MeasureTypeNames.all.contains(m) == false {
-                throw .invalidSubscription("\(enterprise)/\(s.id): measure '\(m)' is not one of " + MeasureTypeNames.all.sorted().joined(separator: ", "))
+            for m in s.measures where MeasureType(rawValue: m) == nil {
+                throw .invalidField(name: "measures", reason: "\(enterprise)/\(s.id): measure '\(m)' is not one of " + MeasureType.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            if let hook = s.webhook {
+                guard let url = URL(string: hook), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                    throw .invalidField(name: "webhook", reason: "\(enterprise)/\(s.id): webhook '\(hook)' is not an http(s) URL")
+                }
+            }
+            guard !s.id.isEmpty, s.id.count <= 64, s.id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+                throw .invalidField(name: "id", reason: "\(enterprise): subscription id '\(s.id)' must be 1–64 letters, digits, '-', '_' or '.'")
             }
             guard ["low", "medium", "high", "critical"].contains(s.minSeverity) else {
-                throw .invalidSubscription("\(enterprise)/\(s.id): min_severity '\(s.minSeverity)' is not low, medium, high or critical")
+                throw .invalidField(name: "min_severity", reason: "\(enterprise)/\(s.id): min_severity '\(s.minSeverity)' is not low, medium, high or critical")
             }
         }
     }

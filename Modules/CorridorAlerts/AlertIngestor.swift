@@ -1,0 +1,81 @@
+public import CorridorModel
+public import Foundation
+
+/// Stores events and records the alerts they raise: the "matched" half of the pipeline. An event
+/// stored before with the same content raises nothing again; a corrected one is matched again,
+/// and only subscriptions it did not already alert get a new alert.
+public struct AlertIngestor: Sendable {
+    /// What one ingest did.
+    public struct Outcome: Sendable, Codable, Equatable {
+        /// Events new to the store.
+        public var inserted = 0
+        /// Events the source corrected.
+        public var updated = 0
+        /// Events already stored as they are (a page fetched twice).
+        public var unchanged = 0
+        /// Alerts recorded.
+        public var alerts: [AlertMatch] = []
+        /// How HS 2012 and HS 2017 products were brought to HS 2022, by event key.
+        public var reconciliation: [String: [HSReconciler.Result]] = [:]
+
+        /// An empty outcome.
+        public init() {}
+    }
+
+    private let store: any AlertStore
+    private let matcher: EventMatcher
+    private let reconciler: HSReconciler?
+    private let alertLifetime: TimeInterval
+
+    /// Creates an ingestor matching against `matcher`'s portfolios; with a `reconciler`, older HS
+    /// editions are correlated to HS 2022 first (without one, only HS 2022 products match).
+    public init(store: any AlertStore, matcher: EventMatcher, reconciler: HSReconciler? = nil, alertLifetime: TimeInterval = 30 * 86_400) {
+        self.store = store
+        self.matcher = matcher
+        self.reconciler = reconciler
+        self.alertLifetime = alertLifetime
+    }
+
+    /// Stores `events` received at `now` and records their alerts.
+    public func ingest(_ events: [PolicyEvent], at now: Date) async throws -> Outcome {
+        var outcome = Outcome()
+        // The last of several records with one key in a page wins, as it would on a second fetch.
+        var unique: [String: PolicyEvent] = [:]
+        var order: [String] = []
+        for e in events {
+            if unique[e.key] == nil { order.append(e.key) }
+            unique[e.key] = e
+        }
+        let batch = order.compactMap { unique[$0] }
+        let results = try await store.recordEvents(batch, receivedAt: now)
+        var records: [AlertRecord] = []
+        for (event, result) in zip(batch, results) {
+            switch result {
+            case .inserted: outcome.inserted += 1
+            case .updated: outcome.updated += 1
+            case .unchanged:
+                outcome.unchanged += 1
+                continue
+            }
+            var codes: [HSCode]?
+            if let reconciler, event.products.contains(where: { $0.version != .hs2022 }) {
+                let notes = await reconciler.reconcile(event.products)
+                outcome.reconciliation[event.key] = notes
+                codes = notes.flatMap(\.codes)
+            }
+            let ends = Self.endsAt(event, now: now, lifetime: alertLifetime)
+            for match in matcher.match(event, products: codes) {
+                records.append(AlertRecord(match: match, event: event, createdAt: now, endsAt: ends))
+            }
+        }
+        outcome.alerts = try await store.recordAlerts(records).map(\.match)
+        return outcome
+    }
+
+    /// An alert stays active for `lifetime`, or until the day after its comment deadline or
+    /// effective date when that is later, so that reminders can still fire.
+    static func endsAt(_ event: PolicyEvent, now: Date, lifetime: TimeInterval) -> Date {
+        let dates = [event.commentDeadline, event.effective].compactMap { $0?.adding(days: 1).startOfDay() }
+        return max(now.addingTimeInterval(lifetime), dates.max() ?? now)
+    }
+}
