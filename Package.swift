@@ -150,7 +150,7 @@ let package = Package(
         /** What every CLI shares: CLIError, JSON output, --data, writing drawings. */
         .target(
             name: "CorridorCommandLine",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CorridorStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Apps/CorridorCommandLine"
         ),
 
@@ -227,6 +227,7 @@ let package = Package(
                 "CorridorAlerts",
                 "CorridorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             path: "Apps/corridor-alerts"
         ),

@@ -2,10 +2,11 @@ public import Foundation
 
 /// JSON as every Corridor CLI prints it: pretty, keys sorted, slashes unescaped, non-finite numbers as strings.
 public enum JSONOutput {
-    /// The value as JSON text.
-    public static func string<T: Encodable>(_ value: T) throws -> String {
+    /// The value as JSON text; `pretty: false` gives one line (JSON Lines).
+    public static func string<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }

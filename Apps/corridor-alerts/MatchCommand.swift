@@ -13,13 +13,14 @@ struct MatchCommand: AsyncParsableCommand {
         discussion: """
             --portfolios is a JSON array of {"enterprise","skus":[{"id","hs6","markets"}],"subscriptions":[{"id","hs","markets","measures","min_severity","keywords"}]}.
             With --database, products recorded in HS 2012 or HS 2017 are first brought to HS 2022 through the correlation tables.
+            Nothing is stored: this shows what `ingest --database` would record.
             """
     )
 
     @Option(help: "The event page or file.") var eventFile: String
-    @Option(help: "federal-register | eurlex | csv | json | rule-pack.") var source: Source = .json
-    @Option(help: "Enterprises, SKUs and subscriptions (JSON).") var portfolios: String
-    @Option(help: "A Corridor database with the correlation tables (corridor-data import).") var database: String?
+    @Option(help: "federal-register | eurlex | wto | gta | csv | json | rule-pack.") var source: Source = .json
+    @Option(help: "Enterprises, SKUs and subscriptions (JSON); without it, those stored in --database.") var portfolios: String?
+    @Option(help: "A Corridor database: its correlation tables, and its portfolios when --portfolios is not given.") var database: String?
     @Option(help: "json | table.") var format: String = "table"
 
     struct Output: Encodable {
@@ -30,11 +31,17 @@ struct MatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = try read(source, file: eventFile)
-        let list: [Portfolio]
-        do {
-            list = try JSONDecoder().decode([Portfolio].self, from: Data(contentsOf: URL(fileURLWithPath: portfolios)))
-        } catch {
-            throw CLIError("\(portfolios): not a portfolio list (\(error))")
+        var list: [Portfolio]
+        if let portfolios {
+            do {
+                list = try JSONDecoder().decode([Portfolio].self, from: Data(contentsOf: URL(fileURLWithPath: portfolios)))
+            } catch {
+                throw CLIError("\(portfolios): not a portfolio list (\(error))")
+            }
+        } else if let database {
+            list = try await SQLiteAlertStore(database: try CorridorDatabase(path: database)).portfolios()
+        } else {
+            throw CLIError("give --portfolios FILE, or --database PATH holding portfolios (corridor-alerts portfolio import)")
         }
         for p in list {
             do { try p.validate() } catch { throw CLIError(error.description) }

@@ -2,31 +2,97 @@ import ArgumentParser
 import CorridorCommandLine
 import CorridorAlerts
 import CorridorModel
+import CorridorStore
 import Foundation
+import Yams
 
 /// The feed formats.
 enum Source: String, ExpressibleByArgument, CaseIterable {
-    case federalRegister = "federal-register", eurlex, csv, json, rulePack = "rule-pack"
+    case federalRegister = "federal-register", eurlex, wto, gta, csv, json, rulePack = "rule-pack"
 }
 
 /// Reads a feed file into events and rejections.
 func read(_ source: Source, file: String) throws -> IngestReport {
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw CLIError("cannot read \(file): \(error.localizedDescription)") }
+    return try parsePage(source, data: data, name: file)
+}
+
+/// Parses a page in a feed format.
+func parsePage(_ source: Source, data: Data, name: String) throws -> IngestReport {
     do {
         switch source {
         case .federalRegister: return try FederalRegisterAdapter.parse(data)
         case .eurlex: return try EURLexFeedAdapter.parse(data)
+        case .wto: return try WTONotificationAdapter.parse(data)
+        case .gta: return try GTAInterventionAdapter.parse(data)
         case .csv: return try GenericEventAdapter.parseCSV(String(decoding: data, as: UTF8.self))
         case .json: return try GenericEventAdapter.parseJSON(data)
         case .rulePack:
             do {
                 return GenericEventAdapter.events(from: try JSONDecoder().decode(RulePackDiff.self, from: data))
             } catch {
-                throw CLIError("\(file) is not a rule-pack diff: \(error)")
+                throw CLIError("\(name) is not a rule-pack diff: \(error)")
             }
         }
     } catch let error as AlertsError {
-        throw CLIError("\(file): \(error.description)")
+        throw CLIError("\(name): \(error.description)")
     }
+}
+
+/// `--config`: the pipeline settings (YAML or JSON, Alertmanager names).
+struct PipelineOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Pipeline settings: group_by, group_wait, group_interval, repeat_interval, reminder_days, inhibit_rules, retry (YAML).",
+                               valueName: "path"))
+    var config: String?
+
+    func load() throws -> PipelineConfiguration {
+        guard let config else { return PipelineConfiguration() }
+        let text: String
+        do { text = try String(contentsOfFile: config, encoding: .utf8) } catch { throw CLIError("cannot read \(config): \(error.localizedDescription)") }
+        let configuration: PipelineConfiguration
+        do {
+            configuration = try YAMLDecoder().decode(PipelineConfiguration.self, from: text)
+        } catch {
+            throw CLIError("\(config): \(error)")
+        }
+        do { try configuration.validate() } catch { throw CLIError("\(config): \(error.description)") }
+        return configuration
+    }
+}
+
+/// What `ingest --database` and `fetch` print.
+struct StoredIngest: Encodable {
+    let inserted: Int
+    let updated: Int
+    let unchanged: Int
+    let alerts: [AlertMatch]
+    let rejected: [RejectedRecord]
+    let warnings: [String]
+    let reconciliation: [String: [HSReconciler.Result]]
+}
+
+/// Stores a page's events in `database` and records the alerts they raise against the stored portfolios.
+func ingestStored(_ report: IngestReport, database: CorridorDatabase, configuration: PipelineConfiguration) async throws -> StoredIngest {
+    let store = SQLiteAlertStore(database: database)
+    let reference = ReferenceStore(database: database)
+    // HS 2012/2017 products are correlated to HS 2022 when the database holds the tables.
+    let reconciler = try await reference.releases().isEmpty ? nil : HSReconciler(reference: reference)
+    let ingestor = AlertIngestor(store: store, matcher: EventMatcher(portfolios: try await store.portfolios()), reconciler: reconciler,
+                                 alertLifetime: configuration.alertLifetime)
+    let outcome = try await ingestor.ingest(report.events, at: Date())
+    return StoredIngest(inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, alerts: outcome.alerts,
+                        rejected: report.rejected, warnings: outcome.warnings, reconciliation: outcome.reconciliation)
+}
+
+/// Prints a stored ingest as JSON or a short table.
+func show(_ result: StoredIngest, format: String) throws {
+    if format == "json" {
+        try printJSON(result)
+        return
+    }
+    for a in result.alerts { print("alert \(a.enterprise)/\(a.subscription) ← \(a.eventID) [\(a.severity.rawValue)] \(a.title)") }
+    for r in result.rejected { print("rejected \(r.recordID): \(r.reason)") }
+    for w in result.warnings { print("warning: \(w)") }
+    print("\(result.inserted) new, \(result.updated) updated, \(result.unchanged) unchanged event(s); \(result.alerts.count) alert(s); \(result.rejected.count) rejected")
 }

@@ -17,6 +17,8 @@ public struct AlertIngestor: Sendable {
         public var alerts: [AlertMatch] = []
         /// How HS 2012 and HS 2017 products were brought to HS 2022, by event key.
         public var reconciliation: [String: [HSReconciler.Result]] = [:]
+        /// What could not be done, by event: products in an older HS edition with no correlation tables to read.
+        public var warnings: [String] = []
 
         /// An empty outcome.
         public init() {}
@@ -62,6 +64,9 @@ public struct AlertIngestor: Sendable {
                 let notes = await reconciler.reconcile(event.products)
                 outcome.reconciliation[event.key] = notes
                 codes = notes.flatMap(\.codes)
+            } else if event.products.contains(where: { $0.version != .hs2022 }) {
+                let editions = Set(event.products.filter { $0.version != .hs2022 }.map(\.version.rawValue)).sorted().joined(separator: ", ")
+                outcome.warnings.append("\(event.key): its \(editions) products match no SKU: no correlation tables are loaded to bring them to HS 2022 (corridor-data import)")
             }
             let ends = Self.endsAt(event, now: now, lifetime: alertLifetime)
             for match in matcher.match(event, products: codes) {

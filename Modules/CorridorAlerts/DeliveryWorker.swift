@@ -38,7 +38,8 @@ public struct DeliveryWorker: Sendable {
         let now = clock()
         // A claimed delivery is leased for one attempt and a margin; if this process dies, the
         // lease runs out and another worker (or the restarted one) sends it again, same key.
-        let claimed = try await store.claimDeliveries(dueAt: now, limit: limit, leaseUntil: now.addingTimeInterval(policy.attemptTimeout + 5))
+        let lease = policy.attemptTimeout + min(5, policy.attemptTimeout)
+        let claimed = try await store.claimDeliveries(dueAt: now, limit: limit, leaseUntil: now.addingTimeInterval(lease))
         var round = Round()
         var next = claimed.makeIterator()
         try await withThrowingTaskGroup(of: Outcome.self) { group in

@@ -4,7 +4,7 @@ public import Foundation
 /// Pages of the US Federal Register API's `documents.json` search
 /// (https://www.federalregister.gov/developers/documentation/api/v1): `results` of documents with
 /// `document_number`, `title`, `type`, `abstract`, `publication_date`, `effective_on`,
-/// `comments_close_on`, `html_url` and `agencies`.
+/// `comments_close_on`, `html_url`, `agencies`, `regulation_id_numbers` and `docket_ids`.
 ///
 /// The implementing jurisdiction is the US; trading partners, HS codes (HTSUS subheadings written in
 /// the text) and the measure type are read from the title and abstract. A final rule is high
@@ -51,18 +51,18 @@ public enum FederalRegisterAdapter {
                     affected: TextSignals.countries(in: text).filter { $0 != "US" },
                     measure: TextSignals.measure(in: text, fallback: .tariffChange),
                     products: TextSignals.hsCodes(in: text).map { ProductReference(code: $0, version: .hs2022) },
-                    published: date(doc["publication_date"]), effective: date(doc["effective_on"]),
-                    commentDeadline: date(doc["comments_close_on"]), severity: severity, title: title,
-                    summary: abstract, links: [doc["html_url"] as? String].compactMap { $0 }, raw: raw)
+                    published: TextSignals.date(doc["publication_date"]), effective: TextSignals.date(doc["effective_on"]),
+                    commentDeadline: TextSignals.date(doc["comments_close_on"]), severity: severity, title: title,
+                    summary: abstract, links: [doc["html_url"] as? String].compactMap { $0 }, raw: raw,
+                    stage: type == "Proposed Rule" ? .proposed : type == "Rule" ? .final : nil,
+                    // A proposed and a final rule share their RIN (or, failing that, their docket).
+                    measureKey: (doc["regulation_id_numbers"] as? [String])?.first.map { "RIN \($0)" }
+                        ?? (doc["docket_ids"] as? [String])?.first.map { "docket \($0)" })
                 events.append(event)
             } catch {
                 rejected.append(RejectedRecord(recordID: id, reason: error.description))
             }
         }
         return IngestReport(events: events, rejected: rejected)
-    }
-
-    static func date(_ value: Any?) -> CivilDate? {
-        (value as? String).flatMap { CivilDate($0) }
     }
 }

@@ -62,6 +62,11 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         try retry.validate()
     }
 
+    /// Parses a duration as the configuration writes them (`30s`, `5m`, `4h`, `7d`, `1h30m`, seconds).
+    public static func duration(_ text: String, field: String) throws(AlertsError) -> TimeInterval {
+        try AlertDuration.parse(text, field: field)
+    }
+
     private enum CodingKeys: String, CodingKey {
         case groupBy = "group_by", groupWait = "group_wait", groupInterval = "group_interval", repeatInterval = "repeat_interval"
         case reminderDays = "reminder_days", alertLifetime = "alert_lifetime", inhibitRules = "inhibit_rules", retry

@@ -58,6 +58,27 @@ public enum TextSignals {
         return out
     }
 
+    /// Text without HTML tags, entities for `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;` and `&nbsp;`
+    /// decoded, and runs of white space made one space.
+    public static func plainText(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for ch in html {
+            if ch == "<" { inTag = true; out.append(" "); continue }
+            if ch == ">" && inTag { inTag = false; continue }
+            if !inTag { out.append(ch) }
+        }
+        for (entity, value) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: value)
+        }
+        return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A date from an ISO 8601 date or date-time (`2025-11-26`, `2025-11-26T00:00:00`).
+    static func date(_ value: Any?) -> CivilDate? {
+        (value as? String).flatMap { CivilDate(String($0.prefix(10))) }
+    }
+
     /// Lower-cased country names and their codes, built once.
     private static let countryNames: [(String, String)] = CountryCode.all.filter { $0.name.count > 3 }.map { ($0.name.lowercased(), $0.alpha2) }
 

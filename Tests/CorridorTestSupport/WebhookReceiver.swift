@@ -23,13 +23,16 @@ public actor WebhookReceiver {
     public typealias Script = @Sendable (Int) -> (status: Int, delay: TimeInterval)
 
     private let script: Script
+    /// The page `GET /feed` serves, and its ETag.
+    public nonisolated let feed: (Data, String)?
     /// Every request, in arrival order.
     public private(set) var requests: [Received] = []
     /// Idempotency keys processed (answered 2xx), in order, each once.
     public private(set) var processed: [String] = []
 
-    /// Creates a receiver answering as `script` says.
-    public init(script: @escaping Script) {
+    /// Creates a receiver answering as `script` says; `feed` is served at `/feed`.
+    public init(feed: (Data, String)? = nil, script: @escaping Script) {
+        self.feed = feed
         self.script = script
     }
 
@@ -45,7 +48,7 @@ public actor WebhookReceiver {
         processed.append(key)
     }
 
-    /// Runs the receiver for the duration of `body`, which gets the webhook URL.
+    /// Runs the receiver for the duration of `body`, which gets the webhook URL (`…/hook`; the feed is at `…/feed`).
     public func serve<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
         let router = Router()
         router.post("hook") { request, _ -> Response in
@@ -56,6 +59,17 @@ public actor WebhookReceiver {
             if delay > 0 { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) }
             await self.answered(status: status, key: headers["idempotency-key"])
             return Response(status: HTTPResponse.Status(code: status))
+        }
+        // A feed page: the script's status; a 200 carries `feed` with its ETag, or is a 304 when the client sends that ETag back.
+        router.get("feed") { request, _ -> Response in
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            let (status, _) = await self.arrive(headers: headers, body: Data())
+            guard status == 200, let (body, etag) = self.feed else { return Response(status: HTTPResponse.Status(code: status)) }
+            if headers["if-none-match"] == etag { return Response(status: .notModified) }
+            var fields = HTTPFields()
+            if let name = HTTPField.Name("ETag") { fields[name] = etag }
+            return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         let port = PortBox()
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
