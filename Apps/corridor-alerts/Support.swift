@@ -20,22 +20,10 @@ func read(_ source: Source, file: String) throws -> IngestReport {
 
 /// Parses a page in a feed format.
 func parsePage(_ source: Source, data: Data, name: String) throws -> IngestReport {
+    guard let format = FeedFormat(rawValue: source.rawValue) else { throw CLIError("unknown source \(source.rawValue)") }
     do {
-        switch source {
-        case .federalRegister: return try FederalRegisterAdapter.parse(data)
-        case .eurlex: return try EURLexFeedAdapter.parse(data)
-        case .wto: return try WTONotificationAdapter.parse(data)
-        case .gta: return try GTAInterventionAdapter.parse(data)
-        case .csv: return try GenericEventAdapter.parseCSV(String(decoding: data, as: UTF8.self))
-        case .json: return try GenericEventAdapter.parseJSON(data)
-        case .rulePack:
-            do {
-                return GenericEventAdapter.events(from: try JSONDecoder().decode(RulePackDiff.self, from: data))
-            } catch {
-                throw CLIError("\(name) is not a rule-pack diff: \(error)")
-            }
-        }
-    } catch let error as AlertsError {
+        return try format.parse(data)
+    } catch {
         throw CLIError("\(name): \(error.description)")
     }
 }

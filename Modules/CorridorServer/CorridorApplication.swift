@@ -14,7 +14,7 @@ import UnixSignals
 public enum CorridorApplication {
     /// The router with every route and middleware. Routes under `/v1` require an API key.
     public static func router(services: CorridorServices, ledger: LedgerService? = nil, finance: FinanceService? = nil,
-                              logistics: LogisticsService? = nil) -> Router<CorridorRequestContext> {
+                              logistics: LogisticsService? = nil, alerts: AlertService? = nil) -> Router<CorridorRequestContext> {
         let router = Router(context: CorridorRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: services.metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -29,6 +29,7 @@ public enum CorridorApplication {
             scorecard: .failure(.incompatibleModel("no scorecard is configured"))))
         RouteRoutes.add(to: v1, services: services, logistics: logistics ?? LogisticsService(
             planner: .failure(.malformedFile(file: "logistics data", line: 0, reason: "not loaded in this application"))))
+        if let alerts { AlertRoutes.add(to: v1, services: services, alerts: alerts) }
         return router
     }
 
@@ -46,9 +47,12 @@ public enum CorridorApplication {
                                    counters: SQLiteTransferCounterStore(database: database))
         let finance = FinanceService.load(dataDirectory: configuration.data, scorecardPath: configuration.scorecard, logger: logger)
         let logistics = LogisticsService.load(dataDirectory: configuration.data, logger: logger)
+        let alerts = AlertService(store: SQLiteAlertStore(database: database), reference: services.reference,
+                                  configuration: try configuration.alertPipeline())
         return Application(
-            router: router(services: services, ledger: ledger, finance: finance, logistics: logistics),
+            router: router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),
+            services: configuration.alertsDelivery ? [alerts.deliveryService(logger: logger)] : [],
             logger: logger)
     }
 

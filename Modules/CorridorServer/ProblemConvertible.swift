@@ -1,6 +1,7 @@
 public import CorridorModel
 public import CorridorFinance
 public import CorridorLogistics
+public import CorridorAlerts
 import Hummingbird
 
 /// A domain error that knows its HTTP problem.
@@ -63,6 +64,19 @@ extension LogisticsError: ProblemConvertible {
             return .badRequest(description)
         case .malformedFile:
             return Problem(status: .serviceUnavailable, slug: "logistics-data-unavailable", title: "Logistics data unavailable", detail: description)
+        }
+    }
+}
+
+extension AlertsError: ProblemConvertible {
+    public var problem: Problem {
+        switch self {
+        case .malformedPage, .invalidSubscription, .invalidConfiguration:
+            return .badRequest(description)
+        case .oversized:
+            return Problem(status: .contentTooLarge, slug: "payload-too-large", title: "Payload too large", detail: description)
+        case .fetchFailed:
+            return Problem(status: .badGateway, slug: "feed-unavailable", title: "Feed unavailable", detail: description)
         }
     }
 }

@@ -1,3 +1,4 @@
+public import CorridorAlerts
 import Foundation
 import Yams
 
@@ -35,11 +36,17 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
     /// A scorecard written by `corridor-risk credit train`, served by `POST /v1/risk/credit/score`.
     /// Unset by default (the route then answers 503); env `CORRIDOR_SCORECARD`.
     public var scorecard: String?
+    /// The alerts pipeline's settings (YAML: group_by, group_wait, group_interval, repeat_interval,
+    /// reminder_days, inhibit_rules, retry; see Docs/ALERTS.md). Unset: the defaults; env `CORRIDOR_ALERTS_CONFIG`.
+    public var alertsConfig: String?
+    /// Whether the daemon runs the alert delivery loop (grouping, reminders, webhooks). Default
+    /// `true`; env `CORRIDOR_ALERTS_DELIVERY` (`false` when `corridor-alerts run` delivers instead).
+    public var alertsDelivery: Bool = true
 
     /// The defaults.
     public init() {}
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin, scorecard }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin, scorecard, alertsConfig, alertsDelivery }
 
     public init(from decoder: any Decoder) throws {
         let defaults = ServerConfiguration()
@@ -53,6 +60,8 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         ledgerKey = try c.decodeIfPresent(String.self, forKey: .ledgerKey) ?? defaults.ledgerKey
         ledgerOrigin = try c.decodeIfPresent(String.self, forKey: .ledgerOrigin) ?? defaults.ledgerOrigin
         scorecard = try c.decodeIfPresent(String.self, forKey: .scorecard)
+        alertsConfig = try c.decodeIfPresent(String.self, forKey: .alertsConfig)
+        alertsDelivery = try c.decodeIfPresent(Bool.self, forKey: .alertsDelivery) ?? defaults.alertsDelivery
     }
 
     /// Loads the configuration: defaults, then the YAML `file` if given, then `environment`.
@@ -88,6 +97,11 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         if let v = environment["CORRIDOR_LEDGER_KEY"] { config.ledgerKey = v }
         if let v = environment["CORRIDOR_LEDGER_ORIGIN"] { config.ledgerOrigin = v }
         if let v = environment["CORRIDOR_SCORECARD"] { config.scorecard = v.isEmpty ? nil : v }
+        if let v = environment["CORRIDOR_ALERTS_CONFIG"] { config.alertsConfig = v.isEmpty ? nil : v }
+        if let v = environment["CORRIDOR_ALERTS_DELIVERY"] {
+            guard let flag = Bool(v.lowercased()) else { throw .invalidValue(name: "CORRIDOR_ALERTS_DELIVERY", value: v, reason: "use true or false") }
+            config.alertsDelivery = flag
+        }
         try config.validate()
         return config
     }
@@ -103,5 +117,23 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         guard TimeZone(identifier: timeZone) != nil else {
             throw .invalidValue(name: "timeZone", value: timeZone, reason: "not an IANA time zone such as UTC or Asia/Shanghai")
         }
+    }
+
+    /// The alerts pipeline settings: the defaults, or the file `alertsConfig` names.
+    public func alertPipeline() throws(ConfigurationError) -> PipelineConfiguration {
+        guard let alertsConfig else { return PipelineConfiguration() }
+        guard let text = try? String(contentsOfFile: alertsConfig, encoding: .utf8) else { throw .unreadableFile(alertsConfig) }
+        let configuration: PipelineConfiguration
+        do {
+            configuration = try YAMLDecoder().decode(PipelineConfiguration.self, from: text)
+        } catch {
+            throw .invalidFile(alertsConfig, reason: "\(error)")
+        }
+        do {
+            try configuration.validate()
+        } catch {
+            throw .invalidFile(alertsConfig, reason: error.description)
+        }
+        return configuration
     }
 }

@@ -43,7 +43,9 @@ struct SystemRouteTests {
         let paths = try requireValue(document["paths"] as? [String: Any])
         var documented = Set<String>()
         for (path, item) in paths {
-            for method in (item as? [String: Any])?.keys ?? [:].keys { documented.insert("\(method.uppercased()) \(path)") }
+            for method in (item as? [String: Any])?.keys ?? [:].keys where !["parameters", "summary", "description"].contains(method) {
+                documented.insert("\(method.uppercased()) \(path)")
+            }
         }
         let routes = Set(app.router.routes.map { route -> String in
             let path = route.path.description.split(separator: "/").map { part in

@@ -1,3 +1,4 @@
+import CorridorAlerts
 import CorridorFinance
 import CorridorLogistics
 import CorridorLedger
@@ -29,6 +30,8 @@ struct TestApp {
     var finance: FinanceService?
     /// The sea network and planner for the route endpoints (absent unless a test sets them).
     var logistics: LogisticsService?
+    /// Alerts on a fresh in-memory store.
+    var alerts: AlertService?
 
     /// - Parameter referenceData: false gives an empty reference store, for tests of auth and
     ///   tenants that must run even where ../shared/data is absent.
@@ -58,10 +61,11 @@ struct TestApp {
         let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: ledgerDatabase)),
                                    key: try NoteKey.generate(name: "corridor.test/evidence"),
                                    counters: SQLiteTransferCounterStore(database: ledgerDatabase))
-        return TestApp(services: CorridorServices(reference: reference, tenants: tenants, now: { now }), keys: keys, ledger: ledger)
+        return TestApp(services: CorridorServices(reference: reference, tenants: tenants, now: { now }), keys: keys, ledger: ledger,
+                       alerts: AlertService(store: SQLiteAlertStore(database: try CorridorDatabase.inMemory()), reference: reference))
     }
 
-    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger, finance: finance, logistics: logistics) }
+    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts) }
 
     /// Runs `body` against the application through HummingbirdTesting's in-process router client.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
