@@ -45,6 +45,16 @@ struct CommandRunner {
                       stderr: try String(contentsOf: errURL, encoding: .utf8))
     }
 
+    /// `run` for async tests: the wait happens off the cooperative thread pool, so a long child
+    /// process does not starve the other tasks (a receiver, a delivery loop) on a 2-core machine.
+    static func runAsync(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try run(tool, arguments, environment: environment) })
+            }
+        }
+    }
+
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-tests-\(UUID().uuidString)")

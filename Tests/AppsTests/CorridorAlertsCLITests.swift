@@ -38,13 +38,13 @@ struct CorridorAlertsPipelineCLITests {
         var database: String { directory.appendingPathComponent("alerts.sqlite").path }
         var config: String { directory.appendingPathComponent("pipeline.yaml").path }
 
-        func run(_ arguments: [String]) throws -> CommandRunner.Result {
-            try CommandRunner.run("corridor-alerts", arguments + ["--database", database])
+        func run(_ arguments: [String]) async throws -> CommandRunner.Result {
+            try await CommandRunner.runAsync("corridor-alerts", arguments + ["--database", database])
         }
     }
 
     /// A database whose enterprise `wheels-co` sells wheels (HS 870870) in the US and subscribes to them with a webhook at `url`.
-    static func setup(webhook url: String) throws -> Setup {
+    static func setup(webhook url: String) async throws -> Setup {
         let directory = try CommandRunner.temporaryDirectory()
         let setup = Setup(directory: directory)
         try """
@@ -58,7 +58,7 @@ struct CorridorAlertsPipelineCLITests {
             """
         let file = directory.appendingPathComponent("portfolio.json")
         try portfolio.write(to: file, atomically: true, encoding: .utf8)
-        let imported = try setup.run(["portfolio", "import", "--file", file.path])
+        let imported = try await setup.run(["portfolio", "import", "--file", file.path])
         #expect(imported.status == 0, "\(imported.stderr)")
         return setup
     }
@@ -71,57 +71,61 @@ struct CorridorAlertsPipelineCLITests {
     func endToEnd() async throws {
         let receiver = WebhookReceiver { _ in (200, 0) }
         try await receiver.serve { url in
-            let s = try Self.setup(webhook: url)
-            let first = try s.run(["ingest", "--source", "federal-register", "--file", TestData.fixture("alerts/federal-register-documents.json").path,
+            let s = try await Self.setup(webhook: url)
+            let first = try await s.run(["ingest", "--source", "federal-register", "--file", TestData.fixture("alerts/federal-register-documents.json").path,
                                    "--format", "json"])
             #expect(first.status == 0, "\(first.stderr)")
             let alerts = try #require(try Self.object(first.stdout)["alerts"] as? [[String: Any]])
             #expect(alerts.compactMap { $0["eventID"] as? String } == ["federal-register:2026-22222"])
-            let again = try s.run(["ingest", "--source", "federal-register", "--file", TestData.fixture("alerts/federal-register-documents.json").path])
+            let again = try await s.run(["ingest", "--source", "federal-register", "--file", TestData.fixture("alerts/federal-register-documents.json").path])
             #expect(again.stdout.contains("0 new, 0 updated, 2 unchanged event(s); 0 alert(s); 1 rejected"))
-            let run = try s.run(["run", "--drain", "--config", s.config, "--poll", "0.1"])
+            let run = try await s.run(["run", "--drain", "--config", s.config, "--poll", "0.1"])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout.contains("enqueued 1"))
 
             // The final rule shares the proposal's RIN: only it is notified; the proposal is inhibited.
-            _ = try s.run(["ingest", "--source", "federal-register", "--file", TestData.fixture("alerts/federal-register-final.json").path])
+            _ = try await s.run(["ingest", "--source", "federal-register", "--file", TestData.fixture("alerts/federal-register-final.json").path])
             // Same group (measure trade-remedy): the new alert waits for group_interval (1 s) after the first notification.
             try await Task.sleep(for: .milliseconds(1100))
-            let second = try s.run(["run", "--once", "--config", s.config, "--format", "json"])
+            let second = try await s.run(["run", "--once", "--config", s.config, "--format", "json"])
             #expect(second.status == 0, "\(second.stderr)")
             #expect(second.stdout.contains("\"enqueued\":1"), "\(second.stdout)")
             let tick = try Self.object(second.stdout.split(separator: "\n").last.map(String.init) ?? "")
             #expect((tick["muted"] as? [[String: Any]])?.compactMap { $0["reason"] as? String }.first?.hasPrefix("inhibited by alert") == true)
 
             // Silences: add, list, expire; a matcher on an unknown label is refused.
-            let added = try s.run(["silences", "add", "--enterprise", "wheels-co", "--matcher", "measure=trade-remedy", "--duration", "2h", "--comment", "known"])
+            let added = try await s.run(["silences", "add", "--enterprise", "wheels-co", "--matcher", "measure=trade-remedy", "--duration", "2h", "--comment", "known"])
             #expect(added.status == 0, "\(added.stderr)")
             let id = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(try s.run(["silences", "list"]).stdout.contains("\(id)\tactive\twheels-co\tmeasure=\"trade-remedy\""))
-            #expect(try s.run(["silences", "expire", id, "--enterprise", "other-co"]).status == 1)
-            #expect(try s.run(["silences", "expire", id]).status == 0)
-            let refused = try s.run(["silences", "add", "--matcher", "colour=red"])
+            #expect(try await s.run(["silences", "list"]).stdout.contains("\(id)\tactive\twheels-co\tmeasure=\"trade-remedy\""))
+            #expect(try await s.run(["silences", "expire", id, "--enterprise", "other-co"]).status == 1)
+            #expect(try await s.run(["silences", "expire", id]).status == 0)
+            let refused = try await s.run(["silences", "add", "--matcher", "colour=red"])
             #expect(refused.status == 1 && refused.stderr.contains("'colour' is not an alert label"))
-            let dead = try s.run(["deadletters", "list", "--format", "json"])
+            let dead = try await s.run(["deadletters", "list", "--format", "json"])
             #expect((try JSONSerialization.jsonObject(with: Data(dead.stdout.utf8)) as? [Any])?.isEmpty == true, "\(dead.stdout)")
-            #expect(try s.run(["list", "--enterprise", "wheels-co"]).stdout.contains("2 alert(s)"))
+            #expect(try await s.run(["list", "--enterprise", "wheels-co"]).stdout.contains("2 alert(s)"))
         }
-        let payloads = try await receiver.requests.map { try Self.object(String(decoding: $0.body, as: UTF8.self)) }
+        // One payload per idempotency key: under load an attempt may time out and be sent again, under the same key.
+        var seen = Set<String>()
+        let payloads = try await receiver.requests.filter { seen.insert($0.headers["idempotency-key"] ?? "").inserted }
+            .map { try Self.object(String(decoding: $0.body, as: UTF8.self)) }
+        #expect(await receiver.processed.count == 2)
         #expect(payloads.count == 2)
         #expect(payloads.map { ($0["alerts"] as? [[String: Any]])?.compactMap { $0["event"] as? String } ?? [] }
                 == [["federal-register:2026-22222"], ["federal-register:2026-44444"]])
     }
 
     @Test("a webhook without a secret, a bad HS prefix and a bad configuration are refused")
-    func refusals() throws {
-        let s = try Self.setup(webhook: "http://127.0.0.1:9/hook")
-        let noSecret = try s.run(["subscribe", "--enterprise", "e1", "--id", "x", "--hs", "85", "--webhook", "https://example.com/h"])
+    func refusals() async throws {
+        let s = try await Self.setup(webhook: "http://127.0.0.1:9/hook")
+        let noSecret = try await s.run(["subscribe", "--enterprise", "e1", "--id", "x", "--hs", "85", "--webhook", "https://example.com/h"])
         #expect(noSecret.status == 1 && noSecret.stderr.contains("--secret-file"))
-        let badPrefix = try s.run(["subscribe", "--enterprise", "e1", "--id", "x", "--hs", "851"])
+        let badPrefix = try await s.run(["subscribe", "--enterprise", "e1", "--id", "x", "--hs", "851"])
         #expect(badPrefix.status == 1 && badPrefix.stderr.contains("HS prefix '851'"))
         let badConfig = s.directory.appendingPathComponent("bad.yaml")
         try "group_wait: soon\n".write(to: badConfig, atomically: true, encoding: .utf8)
-        let run = try s.run(["run", "--once", "--config", badConfig.path])
+        let run = try await s.run(["run", "--once", "--config", badConfig.path])
         #expect(run.status == 1 && run.stderr.contains("'soon' is not a duration"))
     }
 
@@ -130,8 +134,8 @@ struct CorridorAlertsPipelineCLITests {
         // The first attempt hangs (the process is killed meanwhile); any later one is accepted.
         let receiver = WebhookReceiver { n in (200, n == 1 ? 30 : 0) }
         try await receiver.serve { url in
-            let s = try Self.setup(webhook: url)
-            let ingest = try s.run(["ingest", "--source", "federal-register", "--file", TestData.fixture("alerts/federal-register-documents.json").path])
+            let s = try await Self.setup(webhook: url)
+            let ingest = try await s.run(["ingest", "--source", "federal-register", "--file", TestData.fixture("alerts/federal-register-documents.json").path])
             #expect(ingest.status == 0 && ingest.stdout.contains("1 alert(s)"))
             let process = Process()
             process.executableURL = CommandRunner.productsDirectory.appendingPathComponent("corridor-alerts")
@@ -139,12 +143,12 @@ struct CorridorAlertsPipelineCLITests {
             process.standardOutput = FileHandle.nullDevice
             try process.run()
             // Matched, enqueued, and the first attempt is at the receiver: kill the process now.
-            for _ in 0..<500 where await receiver.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            for _ in 0..<3000 where await receiver.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
             #expect(await receiver.requests.count == 1)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
-            let restarted = try s.run(["run", "--drain", "--config", s.config, "--poll", "0.1"])
+            let restarted = try await s.run(["run", "--drain", "--config", s.config, "--poll", "0.1"])
             #expect(restarted.status == 0, "\(restarted.stderr)")
         }
         let requests = await receiver.requests

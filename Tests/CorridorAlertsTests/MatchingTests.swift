@@ -42,9 +42,9 @@ struct MatchingTests {
     @Test("portfolios are validated, naming the first bad field")
     func validation() throws {
         let bad = Portfolio(enterprise: "x", skus: [.init(id: "s", hs6: "85171", markets: ["US"])], subscriptions: [])
-        #expect(throws: AlertsError.invalidSubscription("x: SKU s needs a 6-digit HS 2022 code, got '85171'")) { try bad.validate() }
+        #expect(throws: ModelError.invalidField(name: "sku", reason: "x: SKU s needs a 6-digit HS 2022 code, got '85171'")) { try bad.validate() }
         let measure = Portfolio(enterprise: "x", skus: [], subscriptions: [Subscription(id: "s", measures: ["tariffs"])])
-        #expect(throws: AlertsError.self) { try measure.validate() }
+        #expect(throws: ModelError.self) { try measure.validate() }
         for p in try portfolios() { try p.validate() }
     }
 
