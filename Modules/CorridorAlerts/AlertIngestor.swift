@@ -49,32 +49,51 @@ public struct AlertIngestor: Sendable {
             unique[e.key] = e
         }
         let batch = order.compactMap { unique[$0] }
-        let results = try await store.recordEvents(batch, receivedAt: now)
-        var records: [AlertRecord] = []
-        for (event, result) in zip(batch, results) {
-            switch result {
-            case .inserted: outcome.inserted += 1
-            case .updated: outcome.updated += 1
-            case .unchanged:
-                outcome.unchanged += 1
-                continue
-            }
-            var codes: [HSCode]?
+        // Products in older HS editions are correlated first (needs the reference store).
+        var codes: [[HSCode]?] = []
+        for event in batch {
             if let reconciler, event.products.contains(where: { $0.version != .hs2022 }) {
                 let notes = await reconciler.reconcile(event.products)
                 outcome.reconciliation[event.key] = notes
-                codes = notes.flatMap(\.codes)
-            } else if event.products.contains(where: { $0.version != .hs2022 }) {
-                let editions = Set(event.products.filter { $0.version != .hs2022 }.map(\.version.rawValue)).sorted().joined(separator: ", ")
-                outcome.warnings.append("\(event.key): its \(editions) products match no SKU: no correlation tables are loaded to bring them to HS 2022 (corridor-data import)")
-            }
-            let ends = Self.endsAt(event, now: now, lifetime: alertLifetime)
-            for match in matcher.match(event, products: codes) {
-                records.append(AlertRecord(match: match, event: event, createdAt: now, endsAt: ends))
+                codes.append(notes.flatMap(\.codes))
+            } else {
+                if event.products.contains(where: { $0.version != .hs2022 }) {
+                    let editions = Set(event.products.filter { $0.version != .hs2022 }.map(\.version.rawValue)).sorted().joined(separator: ", ")
+                    outcome.warnings.append("\(event.key): its \(editions) products match no SKU: no correlation tables are loaded to bring them to HS 2022 (corridor-data import)")
+                }
+                codes.append(nil)
             }
         }
-        outcome.alerts = try await store.recordAlerts(records).map(\.match)
+        // Matching is pure and runs on both cores; the store writes events and alerts in one transaction.
+        let alerts = await Self.match(batch, codes: codes, matcher: matcher, now: now, lifetime: alertLifetime)
+        let (results, stored) = try await store.recordEvents(batch, receivedAt: now, alerts: alerts)
+        for result in results {
+            switch result {
+            case .inserted: outcome.inserted += 1
+            case .updated: outcome.updated += 1
+            case .unchanged: outcome.unchanged += 1
+            }
+        }
+        // Notes and warnings only for what was stored anew.
+        let unchanged = Set(zip(batch, results).filter { $0.1 == .unchanged }.map(\.0.key))
+        outcome.reconciliation = outcome.reconciliation.filter { !unchanged.contains($0.key) }
+        outcome.warnings = outcome.warnings.filter { w in !unchanged.contains(where: { w.hasPrefix($0 + ":") }) }
+        outcome.alerts = stored.map(\.match)
         return outcome
+    }
+
+    private static func match(_ events: [PolicyEvent], codes: [[HSCode]?], matcher: EventMatcher, now: Date, lifetime: TimeInterval) async -> [[AlertRecord]] {
+        func run(_ range: Range<Int>) -> [[AlertRecord]] {
+            range.map { i in
+                let ends = endsAt(events[i], now: now, lifetime: lifetime)
+                return matcher.match(events[i], products: codes[i]).map { AlertRecord(match: $0, event: events[i], createdAt: now, endsAt: ends) }
+            }
+        }
+        guard events.count > 16 else { return run(0..<events.count) }
+        let middle = events.count / 2
+        async let first = run(0..<middle)
+        let second = run(middle..<events.count)
+        return await first + second
     }
 
     /// An alert stays active for `lifetime`, or until the day after its comment deadline or

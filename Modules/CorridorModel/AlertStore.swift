@@ -12,6 +12,12 @@ public protocol AlertStore: Sendable {
     /// `unchanged`; with other content (a correction) it replaces the stored one and is `updated`.
     func recordEvents(_ events: [PolicyEvent], receivedAt: Date) async throws -> [EventRecordOutcome]
 
+    /// Stores events as ``recordEvents(_:receivedAt:)`` does and, in the same transaction, the
+    /// alerts of each event that was new or changed (`alerts[i]` belongs to `events[i]`); an alert
+    /// already stored for the same subscription and event is left as it is. Returns the outcomes
+    /// and the alerts that were new, with their ids.
+    func recordEvents(_ events: [PolicyEvent], receivedAt: Date, alerts: [[AlertRecord]]) async throws -> (outcomes: [EventRecordOutcome], alerts: [AlertRecord])
+
     /// The stored event with this key, if any.
     func event(key: String) async throws -> PolicyEvent?
 
@@ -38,8 +44,9 @@ public protocol AlertStore: Sendable {
     /// Returns the alerts that were new, with their ids.
     func recordAlerts(_ alerts: [AlertRecord]) async throws -> [AlertRecord]
 
-    /// The alerts still active at `instant` (their `endsAt` is later).
-    func activeAlerts(at instant: Date) async throws -> [AlertRecord]
+    /// The alerts still active at `instant` (their `endsAt` is later) whose subscription has a
+    /// webhook: the only ones the pipeline can notify. (The others are listed by ``alerts(_:)``.)
+    func deliverableAlerts(at instant: Date) async throws -> [AlertRecord]
 
     /// A page of alerts, newest first.
     func alerts(_ query: AlertQuery) async throws -> [AlertRecord]

@@ -33,29 +33,72 @@ public struct SQLiteAlertStore: AlertStore {
     // MARK: Events
 
     public func recordEvents(_ events: [PolicyEvent], receivedAt: Date) async throws -> [EventRecordOutcome] {
-        let rows = try events.map { event -> (PolicyEvent, String, String) in
-            let body = try Self.json(event)
-            return (event, body, SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined())
+        try await recordEvents(events, receivedAt: receivedAt, alerts: events.map { _ in [] }).outcomes
+    }
+
+    public func recordEvents(_ events: [PolicyEvent], receivedAt: Date, alerts: [[AlertRecord]]) async throws -> (outcomes: [EventRecordOutcome], alerts: [AlertRecord]) {
+        guard events.count == alerts.count else {
+            throw StoreError.invalidArguments("recordEvents got \(events.count) events but \(alerts.count) lists of alerts")
         }
+        // Serialised before the transaction, on both cores, so the writer holds the lock only to write.
+        let rows = try await Self.encode(events: events, alerts: alerts)
+        let time = receivedAt.timeIntervalSince1970
         return try await database.writer.write { db in
             var outcomes: [EventRecordOutcome] = []
-            for (event, body, digest) in rows {
-                let stored = try String.fetchOne(db, sql: "SELECT sha256 FROM alert_event WHERE key = ?", arguments: [event.key])
-                switch stored {
+            var stored: [AlertRecord] = []
+            let lookup = try db.cachedStatement(sql: "SELECT sha256 FROM alert_event WHERE key = ?")
+            let insertEvent = try db.cachedStatement(sql: "INSERT INTO alert_event (key, source, body, sha256, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+            let updateEvent = try db.cachedStatement(sql: "UPDATE alert_event SET body = ?, sha256 = ?, updated_at = ? WHERE key = ?")
+            let insertAlert = try db.cachedStatement(sql: """
+                INSERT INTO alert (enterprise, subscription, event_key, severity, measure, match, created_at, ends_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise, subscription, event_key) DO NOTHING
+                """)
+            for row in rows {
+                let event = row.event
+                switch try String.fetchOne(lookup, arguments: [event.key]) {
                 case nil:
-                    try db.execute(sql: "INSERT INTO alert_event (key, source, body, sha256, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                                   arguments: [event.key, event.source, body, digest, receivedAt.timeIntervalSince1970, receivedAt.timeIntervalSince1970])
+                    try insertEvent.execute(arguments: [event.key, event.source, row.body, row.digest, time, time])
                     outcomes.append(.inserted)
-                case digest?:
+                case row.digest?:
                     outcomes.append(.unchanged)
+                    continue
                 default:
-                    try db.execute(sql: "UPDATE alert_event SET body = ?, sha256 = ?, updated_at = ? WHERE key = ?",
-                                   arguments: [body, digest, receivedAt.timeIntervalSince1970, event.key])
+                    try updateEvent.execute(arguments: [row.body, row.digest, time, event.key])
                     outcomes.append(.updated)
                 }
+                for (alert, match) in row.alerts {
+                    try insertAlert.execute(arguments: [alert.match.enterprise, alert.match.subscription, alert.match.eventID, event.severity.rank,
+                                                        event.measure.rawValue, match, alert.createdAt.timeIntervalSince1970, alert.endsAt.timeIntervalSince1970])
+                    if db.changesCount > 0 {
+                        stored.append(AlertRecord(id: db.lastInsertedRowID, match: alert.match, event: alert.event, createdAt: alert.createdAt, endsAt: alert.endsAt))
+                    }
+                }
             }
-            return outcomes
+            return (outcomes, stored)
         }
+    }
+
+    private struct EncodedEvent: Sendable {
+        let event: PolicyEvent
+        let body: String
+        let digest: String
+        let alerts: [(AlertRecord, String)]
+    }
+
+    /// JSON and SHA-256 of each event, and JSON of each alert's match, in two halves at once.
+    private static func encode(events: [PolicyEvent], alerts: [[AlertRecord]]) async throws -> [EncodedEvent] {
+        func encode(_ range: Range<Int>) throws -> [EncodedEvent] {
+            try range.map { i in
+                let body = try json(events[i])
+                return EncodedEvent(event: events[i], body: body, digest: SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined(),
+                                    alerts: try alerts[i].map { ($0, try json($0.match)) })
+            }
+        }
+        guard events.count > 16 else { return try encode(0..<events.count) }
+        let middle = events.count / 2
+        async let first = encode(0..<middle)
+        let second = try encode(middle..<events.count)
+        return try await first + second
     }
 
     public func event(key: String) async throws -> PolicyEvent? {
@@ -118,12 +161,13 @@ public struct SQLiteAlertStore: AlertStore {
         let rows = try alerts.map { ($0, try Self.json($0.match)) }
         return try await database.writer.write { db in
             var stored: [AlertRecord] = []
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO alert (enterprise, subscription, event_key, severity, measure, match, created_at, ends_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise, subscription, event_key) DO NOTHING
+                """)
             for (alert, match) in rows {
-                try db.execute(sql: """
-                    INSERT INTO alert (enterprise, subscription, event_key, severity, measure, match, created_at, ends_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise, subscription, event_key) DO NOTHING
-                    """, arguments: [alert.match.enterprise, alert.match.subscription, alert.match.eventID, alert.event.severity.rank,
-                                     alert.event.measure.rawValue, match, alert.createdAt.timeIntervalSince1970, alert.endsAt.timeIntervalSince1970])
+                try insert.execute(arguments: [alert.match.enterprise, alert.match.subscription, alert.match.eventID, alert.event.severity.rank,
+                                               alert.event.measure.rawValue, match, alert.createdAt.timeIntervalSince1970, alert.endsAt.timeIntervalSince1970])
                 if db.changesCount > 0 {
                     stored.append(AlertRecord(id: db.lastInsertedRowID, match: alert.match, event: alert.event, createdAt: alert.createdAt, endsAt: alert.endsAt))
                 }
@@ -132,9 +176,11 @@ public struct SQLiteAlertStore: AlertStore {
         }
     }
 
-    public func activeAlerts(at instant: Date) async throws -> [AlertRecord] {
+    public func deliverableAlerts(at instant: Date) async throws -> [AlertRecord] {
         try await fetchAlerts(sql: """
-            SELECT a.id, a.match, a.created_at, a.ends_at, a.event_key, e.body FROM alert a JOIN alert_event e ON e.key = a.event_key
+            SELECT a.id, a.match, a.created_at, a.ends_at, a.event_key, e.body FROM alert a
+            JOIN alert_subscription s ON s.enterprise = a.enterprise AND s.id = a.subscription AND json_extract(s.body, '$.webhook') IS NOT NULL
+            JOIN alert_event e ON e.key = a.event_key
             WHERE a.ends_at > ? ORDER BY a.id
             """, arguments: [instant.timeIntervalSince1970])
     }

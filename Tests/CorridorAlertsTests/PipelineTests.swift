@@ -18,7 +18,7 @@ struct PipelineTests {
         /// Plans at `t` and enqueues the plan, as the dispatcher does.
         func step(_ t: TimeInterval) async throws -> NotificationPipeline.Plan {
             let now = PipelineTests.t0.addingTimeInterval(t)
-            let plan = pipeline.plan(alerts: try await store.activeAlerts(at: now), portfolios: try await store.portfolios(),
+            let plan = pipeline.plan(alerts: try await store.deliverableAlerts(at: now), portfolios: try await store.portfolios(),
                                      silences: try await store.silences(enterprise: nil), log: try await store.notificationLog(), now: now)
             try await store.enqueue(plan.deliveries, log: plan.log)
             return plan
@@ -106,6 +106,20 @@ struct PipelineTests {
         #expect(corrected.updated == 1 && corrected.alerts.isEmpty)
         #expect(try await w.store.event(key: "test:A")?.title == "measure A (corrected)")
         #expect(try await w.store.alerts(AlertQuery(enterprise: "acme")).count == 2)
+    }
+
+    @Test("alerts of a subscription without a webhook are recorded and listed, never planned for delivery")
+    func listedOnly() async throws {
+        let store = SQLiteAlertStore(database: try CorridorDatabase.inMemory())
+        try await store.replaceSKUs([Portfolio.SKU(id: "BAT-1", hs6: "850760", markets: ["US"])], of: "acme")
+        try await store.saveSubscription(Subscription(id: "pushed", webhook: "http://127.0.0.1:9/hook"), of: "acme", webhookSecret: "s3cret-s3cret-s3cret")
+        try await store.saveSubscription(Subscription(id: "listed"), of: "acme", webhookSecret: nil)
+        let ingestor = AlertIngestor(store: store, matcher: EventMatcher(portfolios: try await store.portfolios()))
+        _ = try await ingestor.ingest([Self.event("A")], at: Self.t0)
+        #expect(try await store.alerts(AlertQuery(enterprise: "acme")).map(\.match.subscription).sorted() == ["listed", "pushed"])
+        #expect(try await store.deliverableAlerts(at: Self.t0).map(\.match.subscription) == ["pushed"])
+        // Past its end, an alert is no longer planned.
+        #expect(try await store.deliverableAlerts(at: Self.t0.addingTimeInterval(31 * 86_400)).isEmpty)
     }
 
     @Test("an adopted measure inhibits the alert for its proposal")
