@@ -38,10 +38,13 @@ struct MatchCommand: AsyncParsableCommand {
             } catch {
                 throw CLIError("\(portfolios): not a portfolio list (\(error))")
             }
-        } else if let database {
-            list = try await SQLiteAlertStore(database: try CorridorDatabase(path: database)).portfolios()
         } else {
-            throw CLIError("give --portfolios FILE, or --database PATH holding portfolios (corridor-alerts portfolio import)")
+            // The stored portfolios: --database, else $CORRIDOR_DATABASE or corridor.sqlite when it exists.
+            let path = database ?? ProcessInfo.processInfo.environment["CORRIDOR_DATABASE"] ?? "corridor.sqlite"
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CLIError("no portfolios: give --portfolios FILE, or --database PATH holding portfolios (corridor-alerts portfolio import)")
+            }
+            list = try await SQLiteAlertStore(database: try CorridorDatabase(path: path)).portfolios()
         }
         for p in list {
             do { try p.validate() } catch { throw CLIError(error.description) }

@@ -53,15 +53,13 @@ struct PortfolioCommand: AsyncParsableCommand {
                 do { try p.portfolio.validate() } catch { throw CLIError("\(file): \(error.description)") }
                 let existing = try await store.portfolio(of: p.portfolio.enterprise).subscriptions
                 for s in p.portfolio.subscriptions where s.webhook != nil && p.secrets.first(where: { $0.id == s.id })?.webhookSecret == nil
-                    && !existing.contains(where: { $0.id == s.id && $0.webhook != nil }) {
+                    && !existing.contains(where: { $0.id == s.id && $0.webhook == s.webhook }) {
                     throw CLIError("\(file): \(p.portfolio.enterprise)/\(s.id) has a webhook but no webhook_secret to sign it with")
                 }
             }
             for p in list {
-                try await store.replaceSKUs(p.portfolio.skus, of: p.portfolio.enterprise)
-                for s in p.portfolio.subscriptions {
-                    try await store.saveSubscription(s, of: p.portfolio.enterprise, webhookSecret: p.secrets.first(where: { $0.id == s.id })?.webhookSecret)
-                }
+                let secrets = Dictionary(p.secrets.compactMap { s in s.webhookSecret.map { (s.id, $0) } }, uniquingKeysWith: { a, _ in a })
+                try await store.importPortfolio(p.portfolio, webhookSecrets: secrets)
                 print("\(p.portfolio.enterprise): \(p.portfolio.skus.count) SKU(s), \(p.portfolio.subscriptions.count) subscription(s)")
             }
         }

@@ -11,7 +11,7 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "The delivery loop: group, inhibit, silence and remind, then post signed webhooks from the outbox with retries.",
         discussion: """
-            Runs until interrupted; --once does one tick, --drain stops when the outbox is empty. A notification is written to the
+            Runs until interrupted; --once does one tick, --drain stops when nothing is waiting to be sent. A notification is written to the
             outbox together with the notification log in one transaction before it is sent, so a process killed at any point
             loses nothing and, restarted, sends nothing twice (a delivery interrupted mid-send is sent again with the same
             Idempotency-Key).
@@ -21,7 +21,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var pipeline: PipelineOptions
     @Flag(help: "One tick, then exit.") var once = false
-    @Flag(help: "Exit when the outbox is empty.") var drain = false
+    @Flag(help: "Exit once every alert due or waiting (group_wait, group_interval) is delivered or dead-lettered.") var drain = false
     @Option(help: "Seconds between ticks at most.") var poll: Double = 5
     @Option(help: "json (one line per tick) | table.") var format: String = "table"
 

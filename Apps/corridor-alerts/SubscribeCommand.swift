@@ -31,7 +31,6 @@ struct SubscribeCommand: AsyncParsableCommand {
         let subscription = Subscription(id: id, hs: hs, markets: market.map { $0.uppercased() }, measures: measure, minSeverity: minSeverity,
                                         keywords: keyword, webhook: webhook)
         do { try Portfolio(enterprise: enterprise, skus: [], subscriptions: [subscription]).validate() } catch { throw CLIError(error.description) }
-        for m in subscription.markets where !PolicyEvent.isJurisdiction(m) { throw CLIError("market '\(m)' is not an ISO alpha-2 code or EU") }
         var secret: String?
         if let secretFile {
             do {
@@ -43,8 +42,8 @@ struct SubscribeCommand: AsyncParsableCommand {
         }
         let store = SQLiteAlertStore(database: try database.open(mustExist: false))
         let existing = try await store.portfolio(of: enterprise).subscriptions.first { $0.id == id }
-        if webhook != nil, secret == nil, existing?.webhook == nil {
-            throw CLIError("a webhook needs --secret-file: the file holding the secret its notifications are signed with")
+        if webhook != nil, secret == nil, existing?.webhook != webhook {
+            throw CLIError("a new webhook URL needs --secret-file: the file holding the secret its notifications are signed with")
         }
         try await store.saveSubscription(subscription, of: enterprise, webhookSecret: secret)
         print("\(existing == nil ? "created" : "replaced") \(enterprise)/\(id)")

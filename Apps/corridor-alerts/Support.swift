@@ -49,32 +49,19 @@ struct PipelineOptions: ParsableArguments {
     }
 }
 
-/// What `ingest --database` and `fetch` print.
-struct StoredIngest: Encodable {
-    let inserted: Int
-    let updated: Int
-    let unchanged: Int
-    let alerts: [AlertMatch]
-    let rejected: [RejectedRecord]
-    let warnings: [String]
-    let reconciliation: [String: [HSReconciler.Result]]
-}
-
 /// Stores a page's events in `database` and records the alerts they raise against the stored portfolios.
-func ingestStored(_ report: IngestReport, database: CorridorDatabase, configuration: PipelineConfiguration) async throws -> StoredIngest {
+func ingestStored(_ report: IngestReport, database: CorridorDatabase, configuration: PipelineConfiguration) async throws -> IngestSummary {
     let store = SQLiteAlertStore(database: database)
     let reference = ReferenceStore(database: database)
     // HS 2012/2017 products are correlated to HS 2022 when the database holds the tables.
     let reconciler = try await reference.releases().isEmpty ? nil : HSReconciler(reference: reference)
     let ingestor = AlertIngestor(store: store, matcher: EventMatcher(portfolios: try await store.portfolios()), reconciler: reconciler,
                                  alertLifetime: configuration.alertLifetime)
-    let outcome = try await ingestor.ingest(report.events, at: Date())
-    return StoredIngest(inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, alerts: outcome.alerts,
-                        rejected: report.rejected, warnings: outcome.warnings, reconciliation: outcome.reconciliation)
+    return IngestSummary(try await ingestor.ingest(report.events, at: Date()), report: report)
 }
 
 /// Prints a stored ingest as JSON or a short table.
-func show(_ result: StoredIngest, format: String) throws {
+func show(_ result: IngestSummary, format: String) throws {
     if format == "json" {
         try printJSON(result)
         return

@@ -14,6 +14,8 @@ public struct AlertDispatcher: Sendable {
         public let round: DeliveryWorker.Round
         /// Deliveries still in the outbox.
         public let pending: Int
+        /// Groups whose new alerts wait for `group_wait` or `group_interval`.
+        public let waiting: Int
         /// When something is next due.
         public let nextWake: Date?
     }
@@ -37,7 +39,11 @@ public struct AlertDispatcher: Sendable {
         let now = clock()
         let plan = pipeline.plan(alerts: try await store.deliverableAlerts(at: now), portfolios: try await store.portfolios(),
                                  silences: try await store.silences(enterprise: nil), log: try await store.notificationLog(), now: now)
-        if !plan.deliveries.isEmpty || !plan.log.isEmpty { try await store.enqueue(plan.deliveries, log: plan.log) }
+        if !plan.deliveries.isEmpty || !plan.log.isEmpty, try await !store.enqueue(plan.deliveries, log: plan.log) {
+            // Another delivery loop on the same database logged these groups first: its plan stands,
+            // and this one is dropped whole; the next tick plans from the new state.
+            return NotificationPipeline.Plan(deliveries: [], log: [], muted: plan.muted, nextWake: now, waiting: plan.waiting)
+        }
         return plan
     }
 
@@ -47,16 +53,18 @@ public struct AlertDispatcher: Sendable {
         let round = try await worker.deliverDue()
         let nextDelivery = try await store.nextDeliveryTime()
         let wake = [plan.nextWake, nextDelivery].compactMap { $0 }.min()
-        return Tick(enqueued: plan.deliveries.count, muted: plan.muted, round: round, pending: try await store.pendingDeliveryCount(), nextWake: wake)
+        return Tick(enqueued: plan.deliveries.count, muted: plan.muted, round: round, pending: try await store.pendingDeliveryCount(),
+                    waiting: plan.waiting, nextWake: wake)
     }
 
-    /// Ticks until cancelled, or until `drain` and the outbox is empty. Sleeps until the next due
+    /// Ticks until cancelled, or, with `drain`, until the outbox is empty and no group holds alerts
+    /// waiting to be notified (reminders and repeats, days away, do not count). Sleeps until the next due
     /// time, at most `pollInterval` (new alerts and silences are picked up at the next tick).
     public func run(pollInterval: TimeInterval = 5, drain: Bool = false, report: @Sendable (Tick) -> Void = { _ in }) async throws {
         while !Task.isCancelled {
             let tick = try await tick()
             report(tick)
-            if drain && tick.pending == 0 { return }
+            if drain && tick.pending == 0 && tick.waiting == 0 { return }
             let now = clock()
             let wait = min(pollInterval, max(0.01, (tick.nextWake ?? now.addingTimeInterval(pollInterval)).timeIntervalSince(now)))
             try await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up))))

@@ -33,27 +33,30 @@ public struct DeliveryWorker: Sendable {
         self.random = random
     }
 
-    /// Attempts every delivery due now, `policy.concurrency` at a time.
+    /// Attempts every delivery due now (at most `limit`), `policy.concurrency` at a time.
     public func deliverDue(limit: Int = 500) async throws -> Round {
-        let now = clock()
-        // A claimed delivery is leased for one attempt and a margin; if this process dies, the
-        // lease runs out and another worker (or the restarted one) sends it again, same key.
-        let lease = policy.attemptTimeout + min(5, policy.attemptTimeout)
-        let claimed = try await store.claimDeliveries(dueAt: now, limit: limit, leaseUntil: now.addingTimeInterval(lease))
+        let due = clock()
         var round = Round()
-        var next = claimed.makeIterator()
-        try await withThrowingTaskGroup(of: Outcome.self) { group in
-            for _ in 0..<policy.concurrency {
-                guard let d = next.next() else { break }
-                group.addTask { try await attempt(d) }
-            }
-            while let outcome = try await group.next() {
-                switch outcome {
-                case .delivered: round.delivered += 1
-                case .retried: round.retried += 1
-                case .deadLettered: round.deadLettered += 1
+        var attempted = 0
+        while attempted < limit {
+            // Claim only what is sent now: the lease (one attempt and a margin) starts just before
+            // sending. If this process dies, the lease runs out and another worker (or the restarted
+            // one) sends the delivery again, with the same key.
+            let now = clock()
+            let lease = policy.attemptTimeout + min(5, policy.attemptTimeout)
+            let claimed = try await store.claimDeliveries(dueAt: due, limit: min(policy.concurrency, limit - attempted),
+                                                          leaseUntil: now.addingTimeInterval(lease))
+            guard !claimed.isEmpty else { break }
+            attempted += claimed.count
+            try await withThrowingTaskGroup(of: Outcome.self) { group in
+                for d in claimed { group.addTask { try await attempt(d) } }
+                while let outcome = try await group.next() {
+                    switch outcome {
+                    case .delivered: round.delivered += 1
+                    case .retried: round.retried += 1
+                    case .deadLettered: round.deadLettered += 1
+                    }
                 }
-                if let d = next.next() { group.addTask { try await attempt(d) } }
             }
         }
         return round

@@ -16,21 +16,7 @@ public enum FederalRegisterAdapter {
 
     /// Parses one page.
     public static func parse(_ data: Data) throws(AlertsError) -> IngestReport {
-        guard data.count <= maxPageBytes else { throw .oversized(bytes: data.count, limit: maxPageBytes) }
-        let root: [String: Any]
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw AlertsError.malformedPage(source: "federal-register", reason: "the page is not a JSON object")
-            }
-            root = object
-        } catch let error as AlertsError {
-            throw error
-        } catch {
-            throw .malformedPage(source: "federal-register", reason: "not JSON: \(error.localizedDescription)")
-        }
-        guard let results = root["results"] as? [[String: Any]] else {
-            throw .malformedPage(source: "federal-register", reason: "no `results` array (a documents.json page is expected)")
-        }
+        let results = try FeedPage.records(data, key: "results", source: "federal-register", expected: "a documents.json page", bareArray: false)
         var events: [PolicyEvent] = []
         var rejected: [RejectedRecord] = []
         for (i, doc) in results.enumerated() {

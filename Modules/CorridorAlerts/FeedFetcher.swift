@@ -20,11 +20,14 @@ public struct FeedFetcher: Sendable {
     public let policy: RetryPolicy
     /// The largest page read.
     public let maxBytes: Int
+    private let random: @Sendable () -> Double
 
-    /// Creates a fetcher.
-    public init(policy: RetryPolicy = RetryPolicy(initialBackoff: 2, maxBackoff: 60, maxAttempts: 4, attemptTimeout: 30), maxBytes: Int = FederalRegisterAdapter.maxPageBytes) {
+    /// Creates a fetcher; `random` draws the backoff jitter (injected by tests).
+    public init(policy: RetryPolicy = RetryPolicy(initialBackoff: 2, maxBackoff: 60, maxAttempts: 4, attemptTimeout: 30), maxBytes: Int = FederalRegisterAdapter.maxPageBytes,
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
         self.policy = policy
         self.maxBytes = maxBytes
+        self.random = random
     }
 
     /// Fetches `url`, sending the validators of `previous`; `now` stamps the new state.
@@ -54,7 +57,7 @@ public struct FeedFetcher: Sendable {
                     let body: ByteBuffer
                     do {
                         body = try await response.body.collect(upTo: maxBytes)
-                    } catch {
+                    } catch is NIOTooManyBytesError {
                         throw AlertsError.oversized(bytes: maxBytes + 1, limit: maxBytes)
                     }
                     let state = FeedState(url: url, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"),
@@ -74,7 +77,7 @@ public struct FeedFetcher: Sendable {
                 reason = String(describing: error)
             }
             guard attempt < policy.maxAttempts else { throw .fetchFailed(url: url, reason: "\(reason) (gave up after \(attempt) attempts)") }
-            let delay = policy.delay(afterAttempt: attempt, random: Double.random(in: 0..<1), retryAfter: retryAfter)
+            let delay = policy.delay(afterAttempt: attempt, random: random(), retryAfter: retryAfter)
             do {
                 try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
             } catch {

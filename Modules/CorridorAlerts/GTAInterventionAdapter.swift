@@ -17,22 +17,7 @@ public import Foundation
 public enum GTAInterventionAdapter {
     /// Parses one page.
     public static func parse(_ data: Data, hsVersion: HSVersion = .hs2012) throws(AlertsError) -> IngestReport {
-        guard data.count <= FederalRegisterAdapter.maxPageBytes else { throw .oversized(bytes: data.count, limit: FederalRegisterAdapter.maxPageBytes) }
-        let records: [[String: Any]]
-        do {
-            let root = try JSONSerialization.jsonObject(with: data)
-            if let page = root as? [String: Any], let list = page["results"] as? [[String: Any]] {
-                records = list
-            } else if let list = root as? [[String: Any]] {
-                records = list
-            } else {
-                throw AlertsError.malformedPage(source: "gta", reason: "no `results` array (a GTA API v2 gta/data page is expected)")
-            }
-        } catch let error as AlertsError {
-            throw error
-        } catch {
-            throw .malformedPage(source: "gta", reason: "not JSON: \(error.localizedDescription)")
-        }
+        let records = try FeedPage.records(data, key: "results", source: "gta", expected: "a GTA API v2 gta/data page", bareArray: true)
         var events: [PolicyEvent] = []
         var rejected: [RejectedRecord] = []
         for (i, record) in records.enumerated() {
@@ -81,7 +66,7 @@ public enum GTAInterventionAdapter {
             summary: [type.isEmpty ? "" : "\(type).", description].filter { !$0.isEmpty }.joined(separator: " "),
             links: [r["intervention_url"], r["state_act_url"]].compactMap { $0 as? String },
             raw: raw, stage: implemented == nil && (r["is_in_force"] as? Int) != 1 ? .proposed : .final,
-            measureKey: (r["state_act_id"]).map { "gta-state-act:\($0)" })
+            measureKey: ((r["state_act_id"] as? Int).map { String($0) } ?? (r["state_act_id"] as? String)).map { "gta-state-act:\($0)" })
     }
 
     private static func jurisdictions(_ value: Any?, field: String) throws(ModelError) -> [String] {

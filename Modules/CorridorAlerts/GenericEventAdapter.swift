@@ -36,20 +36,9 @@ public enum GenericEventAdapter {
         return IngestReport(events: events, rejected: rejected)
     }
 
-    /// Parses a JSON array of event objects.
+    /// Parses a JSON array of event objects (or an object with that array under `events`).
     public static func parseJSON(_ data: Data, source: String = "json") throws(AlertsError) -> IngestReport {
-        guard data.count <= FederalRegisterAdapter.maxPageBytes else { throw .oversized(bytes: data.count, limit: FederalRegisterAdapter.maxPageBytes) }
-        let array: [[String: Any]]
-        do {
-            guard let value = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
-                throw AlertsError.malformedPage(source: source, reason: "expected a JSON array of event objects")
-            }
-            array = value
-        } catch let error as AlertsError {
-            throw error
-        } catch {
-            throw .malformedPage(source: source, reason: "not JSON: \(error.localizedDescription)")
-        }
+        let array = try FeedPage.records(data, key: "events", source: source, expected: "a JSON array of event objects", bareArray: true)
         var events: [PolicyEvent] = []
         var rejected: [RejectedRecord] = []
         for (i, object) in array.enumerated() {

@@ -4,14 +4,17 @@ import NIOCore
 import NIOHTTP1
 
 /// ``WebhookTransport`` over HTTP/1.1 and HTTPS with async-http-client. The deadline covers the
-/// whole attempt: connecting, sending, and reading the answer.
+/// whole attempt: connecting, sending, and reading the answer. Redirects are not followed: a signed
+/// notification goes to the URL the subscriber registered or nowhere (a 3xx is a dead letter).
 public struct HTTPWebhookTransport: WebhookTransport {
-    private let client: HTTPClient
+    /// One client for every webhook, for the life of the process.
+    private static let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                                           configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
 
-    /// Uses the shared client.
-    public init() {
-        client = HTTPClient.shared
-    }
+    private var client: HTTPClient { Self.client }
+
+    /// Uses the process-wide webhook client.
+    public init() {}
 
     public func post(url: String, body: Data, headers: [(String, String)], timeout: TimeInterval) async -> WebhookResult {
         var request = HTTPClientRequest(url: url)

@@ -39,6 +39,8 @@ public struct NotificationPipeline: Sendable {
         public let muted: [Muted]
         /// When the plan next changes by time alone (a group wait or interval ends, a reminder is due).
         public let nextWake: Date?
+        /// Groups holding alerts not yet notified, waiting for `group_wait` or `group_interval`.
+        public let waiting: Int
     }
 
     /// Plans the notifications due at `now`.
@@ -71,6 +73,7 @@ public struct NotificationPipeline: Sendable {
         var deliveries: [Delivery] = []
         var entries: [NotificationLogEntry] = []
         var wake: Date?
+        var waiting = 0
         func later(_ date: Date) { if date > now { wake = min(wake ?? date, date) } }
 
         // Grouping.
@@ -86,19 +89,18 @@ public struct NotificationPipeline: Sendable {
             let ids = group.alerts.map(\.id).sorted()
             let previous = logByKey[key].flatMap { entry in entry.alertIDs.contains(where: activeIDs.contains) ? entry : nil }
             let due: Date
+            var hasNew = true
             if let previous {
                 let notified = Set(previous.alertIDs)
-                if ids.contains(where: { !notified.contains($0) }) {
-                    due = previous.notifiedAt.addingTimeInterval(configuration.groupInterval)
-                } else {
-                    due = previous.notifiedAt.addingTimeInterval(configuration.repeatInterval)
-                }
+                hasNew = ids.contains(where: { !notified.contains($0) })
+                due = previous.notifiedAt.addingTimeInterval(hasNew ? configuration.groupInterval : configuration.repeatInterval)
             } else {
                 let firstSeen = group.alerts.map(\.createdAt).min() ?? now
                 due = firstSeen.addingTimeInterval(configuration.groupWait)
             }
             guard now >= due else {
                 later(due)
+                if hasNew { waiting += 1 }
                 continue
             }
             let sequence = (logByKey[key]?.sequence ?? 0) + 1
@@ -127,7 +129,8 @@ public struct NotificationPipeline: Sendable {
                 let stepStart = day.addingTimeInterval(-Double(step) * 86_400)
                 // An alert first raised inside the window already told the receiver the date.
                 guard alert.createdAt < stepStart else { continue }
-                let key = "reminder|\(receiver)|\(alert.id)|\(kind)|\(step)"
+                // The date is in the key: a deadline that moves gets its reminders again.
+                let key = "reminder|\(receiver)|\(alert.id)|\(kind)|\(date)|\(step)"
                 guard logByKey[key] == nil else { continue }
                 let reminder = WebhookNotification.Reminder(dateKind: kind, date: date.description, daysBefore: step)
                 deliveries.append(delivery(kind: "reminder", enterprise: alert.match.enterprise, subscription: alert.match.subscription, key: key,
@@ -137,7 +140,7 @@ public struct NotificationPipeline: Sendable {
             }
         }
         return Plan(deliveries: deliveries, log: entries,
-                    muted: muted.sorted { $0.key < $1.key }.map { Muted(alertID: $0.key, reason: $0.value) }, nextWake: wake)
+                    muted: muted.sorted { $0.key < $1.key }.map { Muted(alertID: $0.key, reason: $0.value) }, nextWake: wake, waiting: waiting)
     }
 
     /// The group key of an alert at a receiver: the receiver and the `group_by` values.

@@ -56,6 +56,14 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
             throw .invalidConfiguration("\(name) must be a non-negative duration")
         }
         guard groupInterval > 0, repeatInterval > 0 else { throw .invalidConfiguration("group_interval and repeat_interval must be positive") }
+        for name in groupBy where name != "..." && !AlertLabels.names.contains(name) {
+            throw .invalidConfiguration("group_by: '\(name)' is not an alert label; use \(AlertLabels.names.sorted().joined(separator: ", ")) or ...")
+        }
+        for (i, rule) in inhibitRules.enumerated() {
+            for name in rule.equal + (rule.source + rule.target).map(\.name) where !AlertLabels.names.contains(name) {
+                throw .invalidConfiguration("inhibit_rules[\(i)]: '\(name)' is not an alert label; use \(AlertLabels.names.sorted().joined(separator: ", "))")
+            }
+        }
         for day in reminderDays where !(1...365).contains(day) {
             throw .invalidConfiguration("reminder_days: \(day) is not between 1 and 365")
         }

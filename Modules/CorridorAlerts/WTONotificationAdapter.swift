@@ -12,8 +12,9 @@ public import Foundation
 ///
 /// The document symbol is the key: `G/TBT/N/CHN/2149`, and its revisions, addenda, corrigenda
 /// and supplements `…/Rev.1`, `…/Add.1`, `…/Corr.1`, `…/Suppl.1`, each its own event sharing the
-/// base symbol as the measure key. An addendum that announces adoption or entry into force is the
-/// final stage, which inhibits the alerts for the draft. Products are HS codes in the edition in
+/// base symbol as the measure key. A notification is a proposal (even when it names a proposed
+/// entry into force); an addendum that announces adoption or entry into force, and an emergency
+/// measure, are final, and a final record inhibits the alerts for the draft. Products are HS codes in the edition in
 /// force on the distribution date.
 public enum WTONotificationAdapter {
     /// A parsed document symbol.
@@ -55,22 +56,7 @@ public enum WTONotificationAdapter {
 
     /// Parses one page.
     public static func parse(_ data: Data) throws(AlertsError) -> IngestReport {
-        guard data.count <= FederalRegisterAdapter.maxPageBytes else { throw .oversized(bytes: data.count, limit: FederalRegisterAdapter.maxPageBytes) }
-        let items: [[String: Any]]
-        do {
-            let root = try JSONSerialization.jsonObject(with: data)
-            if let page = root as? [String: Any], let list = page["items"] as? [[String: Any]] {
-                items = list
-            } else if let list = root as? [[String: Any]] {
-                items = list
-            } else {
-                throw AlertsError.malformedPage(source: "wto", reason: "no `items` array (an ePing notifications/search page is expected)")
-            }
-        } catch let error as AlertsError {
-            throw error
-        } catch {
-            throw .malformedPage(source: "wto", reason: "not JSON: \(error.localizedDescription)")
-        }
+        let items = try FeedPage.records(data, key: "items", source: "wto", expected: "an ePing notifications/search page", bareArray: true)
         var events: [PolicyEvent] = []
         var rejected: [RejectedRecord] = []
         for (i, item) in items.enumerated() {
@@ -130,7 +116,9 @@ public enum WTONotificationAdapter {
             measure: area == "SPS" ? .sps : .tbt, products: codes, published: distributed, effective: effective,
             commentDeadline: deadline, severity: severity, title: title.isEmpty ? "" : "\(symbol.area) \(([symbol.base] + symbol.suffixes).joined(separator: "/")): \(title)",
             summary: summary, links: links, raw: raw,
-            stage: adopted ? .final : nil, measureKey: symbol.base)
+            // A draft is a proposal even when it names a proposed entry into force; an emergency
+            // measure applies at once; an addendum is final only when it announces adoption.
+            stage: adopted || type.lowercased().contains("emergency") ? .final : .proposed, measureKey: symbol.base)
     }
 
     /// The notifying member: `notifyingMemberCode` (`C156` is ISO numeric 156, `U918` the EU), else

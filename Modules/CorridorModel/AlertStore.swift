@@ -35,6 +35,10 @@ public protocol AlertStore: Sendable {
     /// Creates or replaces a subscription. A `webhookSecret` of `nil` keeps the stored secret.
     func saveSubscription(_ subscription: Subscription, of enterprise: String, webhookSecret: String?) async throws
 
+    /// In one transaction, replaces an enterprise's SKUs and creates or replaces the portfolio's
+    /// subscriptions, with the secrets given by subscription id (others keep their stored secret).
+    func importPortfolio(_ portfolio: Portfolio, webhookSecrets: [String: String]) async throws
+
     /// Deletes a subscription; `false` when the enterprise has none with that id.
     func deleteSubscription(id: String, of enterprise: String) async throws -> Bool
 
@@ -58,8 +62,10 @@ public protocol AlertStore: Sendable {
 
     /// Enqueues deliveries and writes their log entries in one transaction. Each delivery's URL and
     /// secret are taken from its subscription; a delivery whose subscription has no webhook any more
-    /// is dropped.
-    func enqueue(_ deliveries: [Delivery], log: [NotificationLogEntry]) async throws
+    /// is dropped. Each entry's `sequence` must follow the stored one (compare and set): if another
+    /// delivery loop has logged the key meanwhile, nothing is written and the result is `false`, so
+    /// that the caller plans again from the new state.
+    func enqueue(_ deliveries: [Delivery], log: [NotificationLogEntry]) async throws -> Bool
 
     /// Claims up to `limit` deliveries due at `instant`, leasing them until `leaseUntil` so that no
     /// other worker takes them meanwhile. A worker that dies leaves the lease to run out.
@@ -80,7 +86,7 @@ public protocol AlertStore: Sendable {
     /// Moves a delivery to the dead letters.
     func deadLetter(id: Int64, attempts: Int, at instant: Date, reason: String) async throws
 
-    /// Dead letters, of one enterprise or all.
+    /// Dead letters, of one enterprise or all. Each has its own id (not the outbox id).
     func deadLetters(enterprise: String?) async throws -> [DeadLetter]
 
     /// Puts a dead letter back in the outbox, due at `instant`, with its idempotency key; `false`

@@ -3,7 +3,7 @@ public import Foundation
 /// A delivery that failed for good: a 4xx other than 429, or retries exhausted. It stays here,
 /// listed by the CLI and the API, until retried.
 public struct DeadLetter: Sendable, Codable, Equatable {
-    /// The dead letter's id (the delivery's outbox id).
+    /// The dead letter's id.
     public let id: Int64
     /// The enterprise.
     public let enterprise: String

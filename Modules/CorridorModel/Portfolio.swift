@@ -38,9 +38,25 @@ public struct Portfolio: Sendable, Codable, Equatable {
         for sku in skus where !(sku.hs6.count == 6 && sku.hs6.allSatisfy(\.isNumber)) {
             throw .invalidField(name: "sku", reason: "\(enterprise): SKU \(sku.id) needs a 6-digit HS 2022 code, got '\(sku.hs6)'")
         }
+        var ids = Set<String>()
+        for sku in skus where !ids.insert(sku.id).inserted {
+            throw .invalidField(name: "sku", reason: "\(enterprise): SKU id \(sku.id) appears twice")
+        }
+        ids = []
+        for s in subscriptions where !ids.insert(s.id).inserted {
+            throw .invalidField(name: "id", reason: "\(enterprise): subscription id \(s.id) appears twice")
+        }
+        for sku in skus {
+            for market in sku.markets where !PolicyEvent.isJurisdiction(market) {
+                throw .invalidField(name: "markets", reason: "\(enterprise): SKU \(sku.id): market '\(market)' is not an ISO 3166 alpha-2 code or EU")
+            }
+        }
         for s in subscriptions {
             for prefix in s.hs where !([2, 4, 6, 8, 10].contains(prefix.count) && prefix.allSatisfy(\.isNumber)) {
                 throw .invalidField(name: "hs", reason: "\(enterprise)/\(s.id): HS prefix '\(prefix)' must be 2, 4, 6, 8 or 10 digits")
+            }
+            for market in s.markets where !PolicyEvent.isJurisdiction(market) {
+                throw .invalidField(name: "markets", reason: "\(enterprise)/\(s.id): market '\(market)' is not an ISO 3166 alpha-2 code or EU")
             }
             for m in s.measures where MeasureType(rawValue: m) == nil {
                 throw .invalidField(name: "measures", reason: "\(enterprise)/\(s.id): measure '\(m)' is not one of " + MeasureType.allCases.map(\.rawValue).joined(separator: ", "))

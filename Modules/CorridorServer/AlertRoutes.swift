@@ -88,16 +88,6 @@ enum AlertRoutes {
         enum CodingKeys: String, CodingKey { case alerts, nextCursor = "next_cursor" }
     }
 
-    struct IngestAnswer: Encodable, Sendable {
-        let inserted: Int
-        let updated: Int
-        let unchanged: Int
-        let alerts: [AlertMatch]
-        let rejected: [RejectedRecord]
-        let warnings: [String]
-        let reconciliation: [String: [HSReconciler.Result]]
-    }
-
     struct SilenceBody: Decodable {
         let matchers: [String]
         let duration: String?
@@ -184,11 +174,6 @@ enum AlertRoutes {
             let enterprise = try tenant(request, context, write: true)
             let body = try await request.decode(as: PortfolioBody.self, context: context)
             try Portfolio(enterprise: enterprise, skus: body.skus, subscriptions: []).validate()
-            for sku in body.skus {
-                for m in sku.markets where !PolicyEvent.isJurisdiction(m) {
-                    throw Problem.badRequest("SKU \(sku.id): market '\(m)' is not an ISO alpha-2 code or EU")
-                }
-            }
             try await store.replaceSKUs(body.skus, of: enterprise)
             return JSONBody(try await store.portfolio(of: enterprise))
         }
@@ -248,8 +233,7 @@ enum AlertRoutes {
             let report = try format.parse(Data(buffer.readableBytesView))
             let outcome = try await alerts.ingest(report, at: services.now())
             context.logger.info("events ingested", metadata: ["source": "\(sourceName)", "new": "\(outcome.inserted)", "alerts": "\(outcome.alerts.count)"])
-            return JSONBody(IngestAnswer(inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, alerts: outcome.alerts,
-                                         rejected: report.rejected, warnings: outcome.warnings, reconciliation: outcome.reconciliation))
+            return JSONBody(IngestSummary(outcome, report: report))
         }
 
         // MARK: Silences
@@ -317,7 +301,12 @@ enum AlertRoutes {
     /// to read, an auditor).
     static func tenant(_ request: Request, _ context: CorridorRequestContext, write: Bool) throws -> String {
         let identity = try context.requireIdentity()
-        guard let named = request.query("enterprise") else { return identity.enterprise.rawValue }
+        guard let named = request.query("enterprise") else {
+            guard !write || identity.mayWrite(identity.enterprise) else {
+                throw Problem.forbidden("a key with role \(identity.role) may read alerts, subscriptions and silences but not change them")
+            }
+            return identity.enterprise.rawValue
+        }
         let id = try EnterpriseID(named)
         guard write ? identity.mayWrite(id) : identity.mayRead(id) else {
             throw Problem.forbidden("this key belongs to enterprise \(identity.enterprise) with role \(identity.role) and may not \(write ? "change" : "read") the alerts of \(id)")
@@ -330,15 +319,12 @@ enum AlertRoutes {
         let subscription = Subscription(id: id, hs: body.hs ?? [], markets: (body.markets ?? []).map { $0.uppercased() }, measures: body.measures ?? [],
                                         minSeverity: body.minSeverity ?? "low", keywords: body.keywords ?? [], webhook: body.webhook)
         try Portfolio(enterprise: enterprise, skus: [], subscriptions: [subscription]).validate()
-        for m in subscription.markets where !PolicyEvent.isJurisdiction(m) {
-            throw Problem.badRequest("market '\(m)' is not an ISO alpha-2 code or EU")
-        }
         if let secret = body.webhookSecret, secret.utf8.count < 16 {
             throw Problem.badRequest("webhook_secret needs at least 16 bytes")
         }
         let existing = try await store.portfolio(of: enterprise).subscriptions.first { $0.id == id }
-        if subscription.webhook != nil, body.webhookSecret == nil, existing?.webhook == nil {
-            throw Problem.badRequest("a webhook needs webhook_secret: the secret its notifications are signed with (X-Corridor-Signature)")
+        if subscription.webhook != nil, body.webhookSecret == nil, existing?.webhook != subscription.webhook {
+            throw Problem.badRequest("a new webhook URL needs webhook_secret: the secret its notifications are signed with (X-Corridor-Signature)")
         }
         try await store.saveSubscription(subscription, of: enterprise, webhookSecret: body.webhookSecret)
         return (subscription, existing == nil)

@@ -146,7 +146,8 @@ enum CorridorMigrations {
                     match TEXT NOT NULL,
                     created_at REAL NOT NULL,
                     ends_at REAL NOT NULL,
-                    UNIQUE (enterprise, subscription, event_key)
+                    -- Event first: a batch's alerts land side by side in the index, not all over it.
+                    UNIQUE (event_key, enterprise, subscription)
                 ) STRICT;
                 CREATE INDEX alert_active ON alert(ends_at);
                 CREATE INDEX alert_by_enterprise ON alert(enterprise, id);
@@ -157,7 +158,7 @@ enum CorridorMigrations {
                     sequence INTEGER NOT NULL
                 ) STRICT;
                 CREATE TABLE alert_outbox (
-                    id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
                     enterprise TEXT NOT NULL,
                     subscription TEXT NOT NULL,
                     url TEXT NOT NULL,
@@ -171,7 +172,8 @@ enum CorridorMigrations {
                 ) STRICT;
                 CREATE INDEX alert_outbox_due ON alert_outbox(next_attempt_at);
                 CREATE TABLE alert_dead_letter (
-                    id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    outbox_id INTEGER NOT NULL,
                     enterprise TEXT NOT NULL,
                     subscription TEXT NOT NULL,
                     url TEXT NOT NULL,

@@ -51,8 +51,15 @@ public struct SQLiteAlertStore: AlertStore {
             let updateEvent = try db.cachedStatement(sql: "UPDATE alert_event SET body = ?, sha256 = ?, updated_at = ? WHERE key = ?")
             let insertAlert = try db.cachedStatement(sql: """
                 INSERT INTO alert (enterprise, subscription, event_key, severity, measure, match, created_at, ends_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise, subscription, event_key) DO NOTHING
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key, enterprise, subscription) DO NOTHING
                 """)
+            // A correction keeps each alert (and its id, so it is not notified as new) but takes the
+            // event's new severity, measure and SKUs, and never ends earlier than before.
+            let correctAlert = try db.cachedStatement(sql: """
+                UPDATE alert SET severity = ?, measure = ?, match = ?, ends_at = max(ends_at, ?)
+                WHERE enterprise = ? AND subscription = ? AND event_key = ?
+                """)
+            let correctOthers = try db.cachedStatement(sql: "UPDATE alert SET severity = ?, measure = ? WHERE event_key = ?")
             for row in rows {
                 let event = row.event
                 switch try String.fetchOne(lookup, arguments: [event.key]) {
@@ -64,9 +71,15 @@ public struct SQLiteAlertStore: AlertStore {
                     continue
                 default:
                     try updateEvent.execute(arguments: [row.body, row.digest, time, event.key])
+                    try correctOthers.execute(arguments: [event.severity.rank, event.measure.rawValue, event.key])
                     outcomes.append(.updated)
                 }
                 for (alert, match) in row.alerts {
+                    if outcomes.last == .updated {
+                        try correctAlert.execute(arguments: [event.severity.rank, event.measure.rawValue, match, alert.endsAt.timeIntervalSince1970,
+                                                             alert.match.enterprise, alert.match.subscription, alert.match.eventID])
+                        if db.changesCount > 0 { continue }
+                    }
                     try insertAlert.execute(arguments: [alert.match.enterprise, alert.match.subscription, alert.match.eventID, event.severity.rank,
                                                         event.measure.rawValue, match, alert.createdAt.timeIntervalSince1970, alert.endsAt.timeIntervalSince1970])
                     if db.changesCount > 0 {
@@ -128,24 +141,34 @@ public struct SQLiteAlertStore: AlertStore {
     }
 
     public func replaceSKUs(_ skus: [Portfolio.SKU], of enterprise: String) async throws {
-        try await database.writer.write { db in
-            try db.execute(sql: "DELETE FROM alert_sku WHERE enterprise = ?", arguments: [enterprise])
-            for sku in skus {
-                try db.execute(sql: "INSERT INTO alert_sku (enterprise, sku, hs6, markets) VALUES (?, ?, ?, ?)",
-                               arguments: [enterprise, sku.id, sku.hs6, sku.markets.joined(separator: ",")])
-            }
-        }
+        try await database.writer.write { db in try Self.replaceSKUs(skus, of: enterprise, db) }
     }
 
     public func saveSubscription(_ subscription: Subscription, of enterprise: String, webhookSecret: String?) async throws {
         let body = try Self.json(subscription)
+        try await database.writer.write { db in try Self.saveSubscription(subscription.id, body: body, of: enterprise, secret: webhookSecret, db) }
+    }
+
+    public func importPortfolio(_ portfolio: Portfolio, webhookSecrets: [String: String]) async throws {
+        let bodies = try portfolio.subscriptions.map { ($0.id, try Self.json($0)) }
         try await database.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO alert_subscription (enterprise, id, body, webhook_secret) VALUES (?, ?, ?, ?)
-                ON CONFLICT (enterprise, id) DO UPDATE SET body = excluded.body,
-                    webhook_secret = coalesce(excluded.webhook_secret, alert_subscription.webhook_secret)
-                """, arguments: [enterprise, subscription.id, body, webhookSecret])
+            try Self.replaceSKUs(portfolio.skus, of: portfolio.enterprise, db)
+            for (id, body) in bodies { try Self.saveSubscription(id, body: body, of: portfolio.enterprise, secret: webhookSecrets[id], db) }
         }
+    }
+
+    private static func replaceSKUs(_ skus: [Portfolio.SKU], of enterprise: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM alert_sku WHERE enterprise = ?", arguments: [enterprise])
+        let insert = try db.cachedStatement(sql: "INSERT INTO alert_sku (enterprise, sku, hs6, markets) VALUES (?, ?, ?, ?)")
+        for sku in skus { try insert.execute(arguments: [enterprise, sku.id, sku.hs6, sku.markets.joined(separator: ",")]) }
+    }
+
+    private static func saveSubscription(_ id: String, body: String, of enterprise: String, secret: String?, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO alert_subscription (enterprise, id, body, webhook_secret) VALUES (?, ?, ?, ?)
+            ON CONFLICT (enterprise, id) DO UPDATE SET body = excluded.body,
+                webhook_secret = coalesce(excluded.webhook_secret, alert_subscription.webhook_secret)
+            """, arguments: [enterprise, id, body, secret])
     }
 
     public func deleteSubscription(id: String, of enterprise: String) async throws -> Bool {
@@ -163,7 +186,7 @@ public struct SQLiteAlertStore: AlertStore {
             var stored: [AlertRecord] = []
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO alert (enterprise, subscription, event_key, severity, measure, match, created_at, ends_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise, subscription, event_key) DO NOTHING
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key, enterprise, subscription) DO NOTHING
                 """)
             for (alert, match) in rows {
                 try insert.execute(arguments: [alert.match.enterprise, alert.match.subscription, alert.match.eventID, alert.event.severity.rank,
@@ -231,8 +254,13 @@ public struct SQLiteAlertStore: AlertStore {
         }
     }
 
-    public func enqueue(_ deliveries: [Delivery], log: [NotificationLogEntry]) async throws {
+    public func enqueue(_ deliveries: [Delivery], log: [NotificationLogEntry]) async throws -> Bool {
         try await database.writer.write { db in
+            // Compare and set: each entry must follow the one stored, or another loop got there first.
+            let current = try db.cachedStatement(sql: "SELECT sequence FROM alert_notification_log WHERE key = ?")
+            for entry in log where (try Int.fetchOne(current, arguments: [entry.key]) ?? 0) != entry.sequence - 1 {
+                return false
+            }
             for d in deliveries {
                 let body = try String.fetchOne(db, sql: "SELECT body FROM alert_subscription WHERE enterprise = ? AND id = ?",
                                                arguments: [d.enterprise, d.subscription])
@@ -251,6 +279,7 @@ public struct SQLiteAlertStore: AlertStore {
                     ON CONFLICT (key) DO UPDATE SET alert_ids = excluded.alert_ids, notified_at = excluded.notified_at, sequence = excluded.sequence
                     """, arguments: [entry.key, entry.alertIDs.map(String.init).joined(separator: ","), entry.notifiedAt.timeIntervalSince1970, entry.sequence])
             }
+            return true
         }
     }
 
@@ -295,7 +324,7 @@ public struct SQLiteAlertStore: AlertStore {
     public func deadLetter(id: Int64, attempts: Int, at instant: Date, reason: String) async throws {
         try await database.writer.write { db in
             try db.execute(sql: """
-                INSERT INTO alert_dead_letter (id, enterprise, subscription, url, secret, payload, idempotency_key, attempts, created_at, failed_at, reason)
+                INSERT INTO alert_dead_letter (outbox_id, enterprise, subscription, url, secret, payload, idempotency_key, attempts, created_at, failed_at, reason)
                 SELECT id, enterprise, subscription, url, secret, payload, idempotency_key, ?, created_at, ?, ? FROM alert_outbox WHERE id = ?
                 """, arguments: [attempts, instant.timeIntervalSince1970, reason, id])
             try db.execute(sql: "DELETE FROM alert_outbox WHERE id = ?", arguments: [id])
@@ -321,8 +350,9 @@ public struct SQLiteAlertStore: AlertStore {
             let owner = try String.fetchOne(db, sql: "SELECT enterprise FROM alert_dead_letter WHERE id = ?", arguments: [id])
             guard let owner, enterprise == nil || enterprise == owner else { return false }
             try db.execute(sql: """
-                INSERT INTO alert_outbox (id, enterprise, subscription, url, secret, payload, idempotency_key, attempts, created_at, next_attempt_at, last_error)
-                SELECT id, enterprise, subscription, url, secret, payload, idempotency_key, 0, created_at, ?, reason FROM alert_dead_letter WHERE id = ?
+                INSERT INTO alert_outbox (enterprise, subscription, url, secret, payload, idempotency_key, attempts, created_at, next_attempt_at, last_error)
+                SELECT enterprise, subscription, url, secret, payload, idempotency_key, 0, created_at, ?, reason FROM alert_dead_letter WHERE id = ?
+                ON CONFLICT (idempotency_key) DO NOTHING
                 """, arguments: [instant.timeIntervalSince1970, id])
             try db.execute(sql: "DELETE FROM alert_dead_letter WHERE id = ?", arguments: [id])
             return true

@@ -13,7 +13,7 @@ struct DeliveryTests {
     static func outbox(url: String) async throws -> SQLiteAlertStore {
         let store = SQLiteAlertStore(database: try CorridorDatabase.inMemory())
         try await store.saveSubscription(Subscription(id: "hook", webhook: url), of: "acme", webhookSecret: "whsec-test")
-        try await store.enqueue([Delivery(enterprise: "acme", subscription: "hook", payload: Data(#"{"kind":"alert"}"#.utf8),
+        _ = try await store.enqueue([Delivery(enterprise: "acme", subscription: "hook", payload: Data(#"{"kind":"alert"}"#.utf8),
                                           idempotencyKey: "key-1", createdAt: Date(), nextAttemptAt: Date())], log: [])
         return store
     }
@@ -81,6 +81,19 @@ struct DeliveryTests {
             #expect(try await store.deadLetters(enterprise: nil).isEmpty)
         }
         #expect(await receiver.requests.map(\.status) == [400, 200])
+        // Two refusals in a row, the outbox emptied in between: two dead letters with their own ids.
+        let refusing = WebhookReceiver { _ in (410, 0) }
+        try await refusing.serve { url in
+            let store = try await Self.outbox(url: url)
+            let dispatcher = Self.dispatcher(store, policy: policy, draws: Draws([]))
+            try await dispatcher.run(pollInterval: 0.02, drain: true)
+            #expect(try await store.enqueue([Delivery(enterprise: "acme", subscription: "hook", payload: Data("{}".utf8), idempotencyKey: "key-2",
+                                                      createdAt: Date(), nextAttemptAt: Date())], log: []))
+            try await dispatcher.run(pollInterval: 0.02, drain: true)
+            let dead = try await store.deadLetters(enterprise: nil)
+            #expect(dead.map(\.idempotencyKey) == ["key-1", "key-2"])
+            #expect(Set(dead.map(\.id)).count == 2)
+        }
         #expect(await receiver.requests.map { $0.headers["idempotency-key"] } == ["key-1", "key-1"])
     }
 

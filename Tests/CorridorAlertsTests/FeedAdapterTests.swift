@@ -26,13 +26,16 @@ struct FeedAdapterTests {
         let report = try WTONotificationAdapter.parse(fixture("wto-eping-notifications.json"))
         #expect(report.events.map(\.sourceID) == ["G/TBT/N/IDN/9001", "G/TBT/N/IDN/9001/Add.1", "G/SPS/N/THA/700"])
         let draft = report.events[0], adopted = report.events[1], emergency = report.events[2]
+        // A draft names a proposed entry into force and is still a proposal.
         #expect(draft.implementing == ["ID"] && draft.measure == .tbt && draft.stage == .proposed && draft.severity == .medium)
+        #expect(draft.effective?.description == "2027-01-01")
         #expect(draft.commentDeadline?.description == "2026-07-03")
         #expect(draft.products == [ProductReference(code: try HSCode("851713"), version: .hs2022)])
         // The addendum announcing adoption is the final stage of the same measure.
         #expect(adopted.stage == .final && adopted.measureKey == "G/TBT/N/IDN/9001" && draft.measureKey == adopted.measureKey)
         #expect(adopted.effective?.description == "2026-12-01" && adopted.summary.hasPrefix("Addendum 1 to G/TBT/N/IDN/9001."))
         #expect(emergency.measure == .sps && emergency.severity == .high && emergency.affected == ["PL"] && emergency.implementing == ["TH"])
+        #expect(emergency.stage == .final)
         #expect(report.rejected.map(\.recordID) == ["TBT/IDN/9002", "G/TBT/N/VNM/300", "G/TBT/N/VNM/301"])
         #expect(report.rejected[1].reason.contains("has no date"))
         #expect(report.rejected[2].reason.contains("2, 4 or 6 digits"))
@@ -55,6 +58,9 @@ struct FeedAdapterTests {
         let bare = try JSONSerialization.data(withJSONObject: [try JSONSerialization.jsonObject(with: fixture("gta-interventions.json")) as? [String: Any]]
             .compactMap { $0?["results"] as? [[String: Any]] }.first ?? [])
         #expect(try GTAInterventionAdapter.parse(bare).events.count == 2)
+        // A null state act is no measure key (it must not join unrelated interventions).
+        let orphan = Data(#"[{"intervention_id": 1, "state_act_id": null, "state_act_title": "t", "gta_evaluation": "Red", "implementing_jurisdictions": [{"iso": "MEX"}], "date_announced": "2026-01-01"}]"#.utf8)
+        #expect(try GTAInterventionAdapter.parse(orphan).events.first?.measureKey == nil)
     }
 
     @Test("HS 2012 products of a GTA record reach HS 2022 SKUs through the correlation tables, or say why not", .needsReferenceData)

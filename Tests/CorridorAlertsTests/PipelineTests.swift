@@ -20,7 +20,7 @@ struct PipelineTests {
             let now = PipelineTests.t0.addingTimeInterval(t)
             let plan = pipeline.plan(alerts: try await store.deliverableAlerts(at: now), portfolios: try await store.portfolios(),
                                      silences: try await store.silences(enterprise: nil), log: try await store.notificationLog(), now: now)
-            try await store.enqueue(plan.deliveries, log: plan.log)
+            #expect(try await store.enqueue(plan.deliveries, log: plan.log))
             return plan
         }
 
@@ -122,6 +122,45 @@ struct PipelineTests {
         #expect(try await store.deliverableAlerts(at: Self.t0.addingTimeInterval(31 * 86_400)).isEmpty)
     }
 
+    @Test("a correction updates its alerts (severity filter, end date); a moved deadline gets its reminders again")
+    func corrections() async throws {
+        let w = try await Self.world(PipelineConfiguration(groupBy: ["event"], groupWait: 0, groupInterval: 60, repeatInterval: 365 * 86_400))
+        _ = try await w.ingest([Self.event("D", measure: .tbt, deadline: "2026-07-10")], at: 0)
+        #expect(try await w.store.alerts(AlertQuery(enterprise: "acme", minSeverity: .high)).count == 1)
+        let day = try CivilDate(parsing: "2026-07-10").startOfDay().timeIntervalSince(Self.t0)
+        _ = try await w.step(1)
+        #expect(try await w.step(day - 7 * 86_400 + 5).deliveries.count == 1)
+        // The deadline moves to 2026-08-10 and the record is downgraded: same alert id, new severity, new reminders.
+        let moved = try PolicyEvent(source: "test", sourceID: "D", implementing: ["US"], measure: .tbt,
+                                    products: [ProductReference(code: try HSCode("8507"), version: .hs2022)],
+                                    published: try CivilDate(parsing: "2026-05-28"), commentDeadline: try CivilDate(parsing: "2026-08-10"),
+                                    severity: .low, title: "measure D (deadline extended)")
+        let outcome = try await w.ingest([moved], at: day - 7 * 86_400 + 60)
+        #expect(outcome.updated == 1 && outcome.alerts.isEmpty)
+        #expect(try await w.store.alerts(AlertQuery(enterprise: "acme", minSeverity: .high)).isEmpty)
+        let stored = try #require(try await w.store.alerts(AlertQuery(enterprise: "acme")).first)
+        #expect(stored.event.commentDeadline?.description == "2026-08-10")
+        #expect(stored.endsAt >= (try CivilDate(parsing: "2026-08-11")).startOfDay())
+        let newDay = try CivilDate(parsing: "2026-08-10").startOfDay().timeIntervalSince(Self.t0)
+        let reminder = try await w.step(newDay - 7 * 86_400 + 5).deliveries.compactMap { try Self.payload($0).reminder }
+        #expect(reminder.map(\.date) == ["2026-08-10"] && reminder.map(\.daysBefore) == [7])
+    }
+
+    @Test("two delivery loops planning the same group: the second plan is refused whole, nothing is lost or doubled")
+    func concurrentLoops() async throws {
+        let w = try await Self.world(PipelineConfiguration(groupBy: ["measure"], groupWait: 0, groupInterval: 60, repeatInterval: 3600))
+        _ = try await w.ingest([Self.event("A")], at: 0)
+        let now = Self.t0.addingTimeInterval(1)
+        func plan() async throws -> NotificationPipeline.Plan {
+            w.pipeline.plan(alerts: try await w.store.deliverableAlerts(at: now), portfolios: try await w.store.portfolios(),
+                            silences: [], log: try await w.store.notificationLog(), now: now)
+        }
+        let first = try await plan(), second = try await plan()
+        #expect(try await w.store.enqueue(first.deliveries, log: first.log))
+        #expect(try await !w.store.enqueue(second.deliveries, log: second.log))
+        #expect(try await w.store.pendingDeliveryCount() == 1)
+    }
+
     @Test("an adopted measure inhibits the alert for its proposal")
     func inhibition() async throws {
         let w = try await Self.world(PipelineConfiguration(groupBy: ["..."], groupWait: 0, groupInterval: 60, repeatInterval: 3600))
@@ -200,6 +239,13 @@ struct PipelineTests {
         #expect(throws: ModelError.self) { try LabelMatcher(parsing: "severity=~(") }
         #expect(throws: ModelError.self) { try LabelMatcher(parsing: "no operator") }
         #expect(throws: AlertsError.self) { try PipelineConfiguration(reminderDays: [0]).validate() }
+        #expect(throws: AlertsError.self) { try PipelineConfiguration(groupBy: ["mesure"]).validate() }
+        let typo = InhibitRule(source: [try LabelMatcher(parsing: "stage=final")], target: [try LabelMatcher(parsing: "stage=proposed")], equal: ["subscripton"])
+        #expect(throws: AlertsError.self) { try PipelineConfiguration(inhibitRules: [typo]).validate() }
+        #expect(throws: ModelError.self) {
+            try Portfolio(enterprise: "e", skus: [.init(id: "a", hs6: "850760", markets: ["US"]), .init(id: "a", hs6: "850760", markets: ["DE"])],
+                          subscriptions: []).validate()
+        }
         // Backoff: exponential, capped, jittered into [d/2, d], never before Retry-After.
         let p = RetryPolicy(initialBackoff: 1, multiplier: 2, maxBackoff: 10, jitter: 0.5)
         #expect(p.nominalDelay(afterAttempt: 1) == 1 && p.nominalDelay(afterAttempt: 3) == 4 && p.nominalDelay(afterAttempt: 9) == 10)

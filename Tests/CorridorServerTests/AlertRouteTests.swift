@@ -42,6 +42,12 @@ struct AlertRouteTests {
             #expect(r.status == .badRequest)
             r = try await client.execute(uri: "/v1/subscriptions?enterprise=alpha", method: .get, headers: auth(app.keys.beta))
             #expect(r.status == .forbidden)
+            // An auditor reads; it never writes, not even its own enterprise's records.
+            r = try await client.execute(uri: "/v1/subscriptions", method: .post, headers: auth(app.keys.auditor), body: try json(["id": "x"]))
+            #expect(r.status == .forbidden)
+            r = try await client.execute(uri: "/v1/portfolio", method: .put, headers: auth(app.keys.alpha),
+                                         body: try json(["skus": [["id": "A", "hs6": "870870", "markets": ["US"]], ["id": "A", "hs6": "870870", "markets": ["DE"]]]]))
+            #expect(r.status == .badRequest)
             r = try await client.execute(uri: "/v1/subscriptions?enterprise=alpha", method: .get, headers: auth(app.keys.auditor))
             #expect(try r.array().map { $0["id"] as? String } == ["us-wheels"])
             #expect(try await client.execute(uri: "/v1/subscriptions", method: .get, headers: auth(app.keys.beta)).array().isEmpty)
