@@ -27,10 +27,14 @@ struct MatchCommand: AsyncParsableCommand {
         let alerts: [AlertMatch]
         let reconciliation: [String: [HSReconciler.Result]]
         let rejected: [RejectedRecord]
+        let warnings: [String]
     }
 
     func run() async throws {
         let report = try read(source, file: eventFile)
+        // The database: --database, else $CORRIDOR_DATABASE or corridor.sqlite when it exists.
+        let fallback = ProcessInfo.processInfo.environment["CORRIDOR_DATABASE"] ?? "corridor.sqlite"
+        let storePath = database ?? (FileManager.default.fileExists(atPath: fallback) ? fallback : nil)
         var list: [Portfolio]
         if let portfolios {
             do {
@@ -39,33 +43,37 @@ struct MatchCommand: AsyncParsableCommand {
                 throw CLIError("\(portfolios): not a portfolio list (\(error))")
             }
         } else {
-            // The stored portfolios: --database, else $CORRIDOR_DATABASE or corridor.sqlite when it exists.
-            let path = database ?? ProcessInfo.processInfo.environment["CORRIDOR_DATABASE"] ?? "corridor.sqlite"
-            guard FileManager.default.fileExists(atPath: path) else {
+            guard let storePath else {
                 throw CLIError("no portfolios: give --portfolios FILE, or --database PATH holding portfolios (corridor-alerts portfolio import)")
             }
-            list = try await SQLiteAlertStore(database: try CorridorDatabase(path: path)).portfolios()
+            list = try await SQLiteAlertStore(database: try CorridorDatabase(path: storePath)).portfolios()
         }
         for p in list {
             do { try p.validate() } catch { throw CLIError(error.description) }
         }
         let matcher = EventMatcher(portfolios: list)
         var reconciler: HSReconciler?
-        if let database {
-            reconciler = HSReconciler(reference: ReferenceStore(database: try CorridorDatabase(path: database)))
+        if let storePath {
+            let reference = ReferenceStore(database: try CorridorDatabase(path: storePath))
+            if try await !reference.releases().isEmpty { reconciler = HSReconciler(reference: reference) }
         }
         var alerts: [AlertMatch] = []
         var notes: [String: [HSReconciler.Result]] = [:]
+        var warnings: [String] = []
         for event in report.events {
             var codes: [HSCode]?
-            if let reconciler, event.products.contains(where: { $0.version != .hs2022 }) {
-                let results = await reconciler.reconcile(event.products)
-                notes["\(event.source):\(event.sourceID)"] = results
-                codes = results.flatMap(\.codes)
+            if event.products.contains(where: { $0.version != .hs2022 }) {
+                if let reconciler {
+                    let results = await reconciler.reconcile(event.products)
+                    notes[event.key] = results
+                    codes = results.flatMap(\.codes)
+                } else {
+                    warnings.append("\(event.key): its HS 2012/2017 products match no SKU without correlation tables (--database with corridor-data import)")
+                }
             }
             alerts += matcher.match(event, products: codes)
         }
-        let output = Output(alerts: alerts, reconciliation: notes, rejected: report.rejected)
+        let output = Output(alerts: alerts, reconciliation: notes, rejected: report.rejected, warnings: warnings)
         if format == "json" {
             try printJSON(output)
         } else {
@@ -75,6 +83,7 @@ struct MatchCommand: AsyncParsableCommand {
                 for r in a.reasons { print("   why: \(r)") }
             }
             for r in report.rejected { print("rejected \(r.recordID): \(r.reason)") }
+            for w in warnings { print("warning: \(w)") }
             print("\(alerts.count) alert(s) from \(report.events.count) event(s)")
         }
     }
