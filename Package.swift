@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "CorridorFinance", targets: ["CorridorFinance"]),
         .library(name: "CorridorLogistics", targets: ["CorridorLogistics"]),
         .library(name: "CorridorAlerts", targets: ["CorridorAlerts"]),
+        .library(name: "CorridorRules", targets: ["CorridorRules"]),
         .library(name: "CorridorStore", targets: ["CorridorStore"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
         .executable(name: "corridord", targets: ["corridord"]),
@@ -35,6 +36,7 @@ let package = Package(
         .executable(name: "corridor-risk", targets: ["corridor-risk"]),
         .executable(name: "corridor-route", targets: ["corridor-route"]),
         .executable(name: "corridor-alerts", targets: ["corridor-alerts"]),
+        .executable(name: "corridor-rules", targets: ["corridor-rules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -105,6 +107,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Modules/CorridorAlerts"
+        ),
+
+        /** The rule engine (issue 4, in progress): tariff rate texts read into duty expressions and computed. */
+        .target(
+            name: "CorridorRules",
+            dependencies: ["CorridorModel"],
+            path: "Modules/CorridorRules"
         ),
 
         // MARK: - Persistence
@@ -233,6 +242,18 @@ let package = Package(
             path: "Apps/corridor-alerts"
         ),
 
+        /** Rules CLI (issue 4, in progress): duty-rate parsing and its coverage of the HTS. */
+        .executableTarget(
+            name: "corridor-rules",
+            dependencies: [
+                "CorridorCommandLine",
+                "CorridorModel",
+                "CorridorRules",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/corridor-rules"
+        ),
+
         // MARK: - Benchmarks
 
         /** Release-build measurements recorded in Docs/BENCHMARKS.md (`make bench`). */
@@ -320,6 +341,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/CorridorAlertsTests"
+        ),
+        .testTarget(
+            name: "CorridorRulesTests",
+            dependencies: ["CorridorModel", "CorridorRules", "CorridorTestSupport"],
+            path: "Tests/CorridorRulesTests"
         ),
         .testTarget(
             name: "CorridorLogisticsTests",
