@@ -5,7 +5,7 @@ public struct DutyAssessment: Sendable, Equatable, Codable {
     /// The duty, in the customs value's currency for ad valorem terms and in USD for specific
     /// terms (the HTS writes them in ¢ and $); `nil` while facts are missing.
     public let amount: Decimal?
-    /// The facts needed and not given ("quantity in KGM", "value of the case", "the rate of the applicable subheading").
+    /// The facts needed and not given ("the quantity in KGM", "the value of the case", "the rate of the applicable subheading").
     public let missing: [String]
 
     /// Computes `expression` for a line with `customsValue` and quantities keyed by UN/ECE Rec 20
@@ -21,7 +21,7 @@ public struct DutyAssessment: Sendable, Equatable, Codable {
             case .adValorem(let percent, let part):
                 guard let part else { return customsValue * percent / 100 }
                 guard let base = partValues[part] else {
-                    missing.append("the value \(part)")
+                    missing.append(part.hasPrefix("the value") || part.hasSuffix(" value") ? part : "the value of \(part)")
                     return nil
                 }
                 return base * percent / 100

@@ -55,7 +55,7 @@ struct DutyRateTests {
         #expect(DutyAssessment.assess(.free(condition: nil), customsValue: 1000).amount == 0)
         let watch = DutyRateParser.parse("40¢ each + 6% on the case")
         #expect(DutyAssessment.assess(watch, customsValue: 50, quantities: ["H87": 2], partValues: ["the case": 10]).amount == d("1.4"))
-        #expect(DutyAssessment.assess(watch, customsValue: 50, quantities: ["H87": 2]).missing == ["the value the case"])
+        #expect(DutyAssessment.assess(watch, customsValue: 50, quantities: ["H87": 2]).missing == ["the value of the case"])
         let floor = DutyRateParser.parse("1%, but not less than 2¢/kg")
         #expect(DutyAssessment.assess(floor, customsValue: 100, quantities: ["KGM": 100]).amount == 2)
         #expect(DutyAssessment.assess(DutyRateParser.parse("The duty provided in the applicable subheading + 25%"), customsValue: 100).amount == nil)
