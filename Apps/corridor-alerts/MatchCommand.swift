@@ -51,28 +51,13 @@ struct MatchCommand: AsyncParsableCommand {
         for p in list {
             do { try p.validate() } catch { throw CLIError(error.description) }
         }
-        let matcher = EventMatcher(portfolios: list)
-        var reconciler: HSReconciler?
-        if let storePath {
-            let reference = ReferenceStore(database: try CorridorDatabase(path: storePath))
-            if try await !reference.releases().isEmpty { reconciler = HSReconciler(reference: reference) }
-        }
-        var alerts: [AlertMatch] = []
-        var notes: [String: [HSReconciler.Result]] = [:]
-        var warnings: [String] = []
-        for event in report.events {
-            var codes: [HSCode]?
-            if event.products.contains(where: { $0.version != .hs2022 }) {
-                if let reconciler {
-                    let results = await reconciler.reconcile(event.products)
-                    notes[event.key] = results
-                    codes = results.flatMap(\.codes)
-                } else {
-                    warnings.append("\(event.key): its HS 2012/2017 products match no SKU without correlation tables (--database with corridor-data import)")
-                }
-            }
-            alerts += matcher.match(event, products: codes)
-        }
+        // A dry run: the same ingest as `ingest --database`, into a scratch store, so nothing is kept.
+        let scratch: CorridorDatabase
+        do { scratch = try CorridorDatabase.inMemory() } catch { throw CLIError(error.description) }
+        let reference = try storePath.map { ReferenceStore(database: try CorridorDatabase(path: $0)) }
+        let outcome = try await AlertIngestor.make(store: SQLiteAlertStore(database: scratch), reference: reference, portfolios: list)
+            .ingest(report.events, at: Date())
+        let (alerts, notes, warnings) = (outcome.alerts, outcome.reconciliation, outcome.warnings)
         let output = Output(alerts: alerts, reconciliation: notes, rejected: report.rejected, warnings: warnings)
         if format == "json" {
             try printJSON(output)

@@ -51,12 +51,8 @@ struct PipelineOptions: ParsableArguments {
 
 /// Stores a page's events in `database` and records the alerts they raise against the stored portfolios.
 func ingestStored(_ report: IngestReport, database: CorridorDatabase, configuration: PipelineConfiguration) async throws -> IngestSummary {
-    let store = SQLiteAlertStore(database: database)
-    let reference = ReferenceStore(database: database)
-    // HS 2012/2017 products are correlated to HS 2022 when the database holds the tables.
-    let reconciler = try await reference.releases().isEmpty ? nil : HSReconciler(reference: reference)
-    let ingestor = AlertIngestor(store: store, matcher: EventMatcher(portfolios: try await store.portfolios()), reconciler: reconciler,
-                                 alertLifetime: configuration.alertLifetime)
+    let ingestor = try await AlertIngestor.make(store: SQLiteAlertStore(database: database), reference: ReferenceStore(database: database),
+                                                alertLifetime: configuration.alertLifetime)
     return IngestSummary(try await ingestor.ingest(report.events, at: Date()), report: report)
 }
 

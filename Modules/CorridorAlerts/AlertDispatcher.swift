@@ -37,8 +37,8 @@ public struct AlertDispatcher: Sendable {
     /// Plans and enqueues what is due now, without sending.
     public func enqueueDue() async throws -> NotificationPipeline.Plan {
         let now = clock()
-        let plan = pipeline.plan(alerts: try await store.deliverableAlerts(at: now), portfolios: try await store.portfolios(),
-                                 silences: try await store.silences(enterprise: nil), log: try await store.notificationLog(), now: now)
+        let plan = pipeline.plan(alerts: try await store.deliverableAlerts(at: now), silences: try await store.silences(enterprise: nil),
+                                 log: try await store.notificationLog(), now: now)
         if !plan.deliveries.isEmpty || !plan.log.isEmpty, try await !store.enqueue(plan.deliveries, log: plan.log) {
             // Another delivery loop on the same database logged these groups first: its plan stands,
             // and this one is dropped whole; the next tick plans from the new state.

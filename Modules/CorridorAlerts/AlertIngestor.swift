@@ -38,6 +38,18 @@ public struct AlertIngestor: Sendable {
         self.alertLifetime = alertLifetime
     }
 
+    /// An ingestor matching against `portfolios` (default: those in `store`), reconciling older HS
+    /// editions through `reference` when it holds reference data. Without it, such products are
+    /// reported as warnings, never silently missed.
+    public static func make(store: any AlertStore, reference: (any TariffReference)?, portfolios: [Portfolio]? = nil,
+                            alertLifetime: TimeInterval = 30 * 86_400) async throws -> AlertIngestor {
+        var reconciler: HSReconciler?
+        if let reference, try await !reference.releases().isEmpty { reconciler = HSReconciler(reference: reference) }
+        var matched = portfolios ?? []
+        if portfolios == nil { matched = try await store.portfolios() }
+        return AlertIngestor(store: store, matcher: EventMatcher(portfolios: matched), reconciler: reconciler, alertLifetime: alertLifetime)
+    }
+
     /// Stores `events` received at `now` and records their alerts.
     public func ingest(_ events: [PolicyEvent], at now: Date) async throws -> Outcome {
         var outcome = Outcome()

@@ -6,7 +6,7 @@ public import Foundation
 /// an explicit instant: silences and inhibition mute, grouping batches, the notification log
 /// decides what is new, and reminders fire before comment deadlines and effective dates.
 ///
-/// ``plan(alerts:portfolios:silences:log:now:)`` returns the deliveries to enqueue and the log
+/// ``plan(alerts:silences:log:now:)`` returns the deliveries to enqueue and the log
 /// entries to write with them (in one transaction, ``AlertStore/enqueue(_:log:)``), so the same
 /// state and instant always give the same plan and a restart never sends twice.
 public struct NotificationPipeline: Sendable {
@@ -43,10 +43,10 @@ public struct NotificationPipeline: Sendable {
         public let waiting: Int
     }
 
-    /// Plans the notifications due at `now`.
-    public func plan(alerts: [AlertRecord], portfolios: [Portfolio], silences: [Silence], log: [NotificationLogEntry], now: Date) -> Plan {
+    /// Plans the notifications due at `now` for `alerts`, the deliverable ones
+    /// (``AlertStore/deliverableAlerts(at:)``: their subscription has a webhook).
+    public func plan(alerts: [AlertRecord], silences: [Silence], log: [NotificationLogEntry], now: Date) -> Plan {
         let active = alerts.filter { $0.endsAt > now }
-        let receivers = Set(portfolios.flatMap { p in p.subscriptions.filter { $0.webhook != nil }.map { "\(p.enterprise)/\($0.id)" } })
         let labels = Dictionary(uniqueKeysWithValues: active.map { ($0.id, AlertLabels.of($0)) })
         let logByKey = Dictionary(log.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let activeIDs = Set(active.map(\.id))
@@ -80,7 +80,7 @@ public struct NotificationPipeline: Sendable {
         var groups: [String: (labels: [String: String], alerts: [AlertRecord])] = [:]
         for alert in active where muted[alert.id] == nil {
             let receiver = "\(alert.match.enterprise)/\(alert.match.subscription)"
-            guard receivers.contains(receiver), let l = labels[alert.id] else { continue }
+            guard let l = labels[alert.id] else { continue }
             let (key, groupLabels) = groupKey(receiver: receiver, labels: l)
             groups[key, default: (groupLabels, [])].alerts.append(alert)
         }
@@ -117,7 +117,7 @@ public struct NotificationPipeline: Sendable {
         let steps = Set(configuration.reminderDays).sorted()
         for alert in active.sorted(by: { $0.id < $1.id }) where muted[alert.id] == nil {
             let receiver = "\(alert.match.enterprise)/\(alert.match.subscription)"
-            guard receivers.contains(receiver), !steps.isEmpty else { continue }
+            guard !steps.isEmpty else { continue }
             for (kind, date) in [("comment_deadline", alert.event.commentDeadline), ("effective", alert.event.effective)] {
                 guard let date else { continue }
                 let day = date.startOfDay(in: timeZone)

@@ -44,10 +44,6 @@ public protocol AlertStore: Sendable {
 
     // MARK: Alerts
 
-    /// Stores alerts; one already stored for the same subscription and event is left as it is.
-    /// Returns the alerts that were new, with their ids.
-    func recordAlerts(_ alerts: [AlertRecord]) async throws -> [AlertRecord]
-
     /// The alerts still active at `instant` (their `endsAt` is later) whose subscription has a
     /// webhook: the only ones the pipeline can notify. (The others are listed by ``alerts(_:)``.)
     func deliverableAlerts(at instant: Date) async throws -> [AlertRecord]

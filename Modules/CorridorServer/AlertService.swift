@@ -23,10 +23,7 @@ public struct AlertService: Sendable {
 
     /// Stores a page's events and records their alerts against every stored portfolio.
     func ingest(_ report: IngestReport, at now: Date) async throws -> AlertIngestor.Outcome {
-        let reconciler = try await reference.releases().isEmpty ? nil : HSReconciler(reference: reference)
-        let ingestor = AlertIngestor(store: store, matcher: EventMatcher(portfolios: try await store.portfolios()), reconciler: reconciler,
-                                     alertLifetime: configuration.alertLifetime)
-        return try await ingestor.ingest(report.events, at: now)
+        try await AlertIngestor.make(store: store, reference: reference, alertLifetime: configuration.alertLifetime).ingest(report.events, at: now)
     }
 
     /// The delivery loop as a service of the daemon: it ticks until shutdown. A failed tick is

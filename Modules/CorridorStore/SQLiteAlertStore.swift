@@ -180,25 +180,6 @@ public struct SQLiteAlertStore: AlertStore {
 
     // MARK: Alerts
 
-    public func recordAlerts(_ alerts: [AlertRecord]) async throws -> [AlertRecord] {
-        let rows = try alerts.map { ($0, try Self.json($0.match)) }
-        return try await database.writer.write { db in
-            var stored: [AlertRecord] = []
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO alert (enterprise, subscription, event_key, severity, measure, match, created_at, ends_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key, enterprise, subscription) DO NOTHING
-                """)
-            for (alert, match) in rows {
-                try insert.execute(arguments: [alert.match.enterprise, alert.match.subscription, alert.match.eventID, alert.event.severity.rank,
-                                               alert.event.measure.rawValue, match, alert.createdAt.timeIntervalSince1970, alert.endsAt.timeIntervalSince1970])
-                if db.changesCount > 0 {
-                    stored.append(AlertRecord(id: db.lastInsertedRowID, match: alert.match, event: alert.event, createdAt: alert.createdAt, endsAt: alert.endsAt))
-                }
-            }
-            return stored
-        }
-    }
-
     public func deliverableAlerts(at instant: Date) async throws -> [AlertRecord] {
         try await fetchAlerts(sql: """
             SELECT a.id, a.match, a.created_at, a.ends_at, a.event_key, e.body FROM alert a
