@@ -21,7 +21,7 @@ struct ConfigurationTests {
     }
 
     @Test("bad settings are refused with the setting named")
-    func errors() {
+    func errors() throws {
         #expect(throws: ConfigurationError.invalidValue(name: "CORRIDOR_PORT", value: "http", reason: "not a whole number")) {
             try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_PORT": "http"])
         }
@@ -37,6 +37,13 @@ struct ConfigurationTests {
             return reason.contains("unknown setting 'databse'")
         }
         #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_PORT": "70000"]) }
+        // The alerts settings: a flag that is not a boolean, and a pipeline file with a label typo, are refused by name.
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_ALERTS_DELIVERY": "maybe"]) }
+        #expect(try ServerConfiguration.load(file: nil, environment: ["CORRIDOR_ALERTS_DELIVERY": "false"]).alertsDelivery == false)
+        let pipeline = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID().uuidString).yaml")
+        try? "group_by: [mesure]\n".write(to: pipeline, atomically: true, encoding: .utf8)
+        let typo = try? ServerConfiguration.load(file: nil, environment: ["CORRIDOR_ALERTS_CONFIG": pipeline.path])
+        #expect { try typo?.alertPipeline() } throws: { ($0 as? ConfigurationError)?.description.contains("'mesure' is not an alert label") == true }
     }
 
     @Test("the default as_of is today in the configured time zone")
