@@ -109,11 +109,26 @@ let package = Package(
             path: "Modules/CorridorAlerts"
         ),
 
-        /** The rule engine (issue 4, in progress): tariff rate texts read into duty expressions and computed. */
+        /** The rule engine (issue 4, in progress): rule packs (YAML, typed expressions, hit policies), duty rate texts, landed-cost quotes. */
         .target(
             name: "CorridorRules",
-            dependencies: ["CorridorModel"],
-            path: "Modules/CorridorRules"
+            dependencies: [
+                "CorridorModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Modules/CorridorRules",
+            // The shipped rule packs (sources cited in each), compiled into the binary; `--packs DIR` reads others.
+            resources: [
+                .embedInCode("Packs/au-low-value.yaml"),
+                .embedInCode("Packs/cn-cbec.yaml"),
+                .embedInCode("Packs/eu-low-value.yaml"),
+                .embedInCode("Packs/my-low-value.yaml"),
+                .embedInCode("Packs/nz-low-value.yaml"),
+                .embedInCode("Packs/sg-low-value.yaml"),
+                .embedInCode("Packs/uk-low-value.yaml"),
+                .embedInCode("Packs/us-low-value.yaml"),
+            ]
         ),
 
         // MARK: - Persistence
@@ -242,13 +257,14 @@ let package = Package(
             path: "Apps/corridor-alerts"
         ),
 
-        /** Rules CLI (issue 4, in progress): duty-rate parsing and its coverage of the HTS. */
+        /** Rules CLI: landed-cost quotes, rule packs (list, show, test, diff), replay, duty-rate parsing and coverage. */
         .executableTarget(
             name: "corridor-rules",
             dependencies: [
                 "CorridorCommandLine",
                 "CorridorModel",
                 "CorridorRules",
+                "CorridorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/corridor-rules"

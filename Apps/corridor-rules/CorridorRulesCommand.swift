@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// `corridor-rules`: the rule engine's CLI (issue 4, in progress: duty rates).
+/// `corridor-rules`: the rule engine's CLI.
 @main
 struct CorridorRulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corridor-rules",
-        abstract: "Effective-dated trade rules. Built so far: tariff rate texts read into duty expressions, computed, and measured on the HTS.",
-        subcommands: [DutyCommand.self]
+        abstract: "Effective-dated trade rules: landed-cost quotes under cited rule packs, replayable decisions, and tariff rate texts.",
+        subcommands: [QuoteCommand.self, PacksCommand.self, ReplayCommand.self, DutyCommand.self]
     )
 }

@@ -80,17 +80,21 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Whether the amount is below zero.
     public var isNegative: Bool { amount < 0 }
 
-    /// `12.34 EUR`, with the amount rounded to the currency's minor units.
-    public var description: String {
-        let r = rounded()
+    /// The amount rounded to the currency's minor units and written with all of them: `12.30`, `5`
+    /// for JPY. This is how quotes and reports print amounts.
+    public func minorUnitText(rule: RoundingRule = .halfAwayFromZero) -> String {
+        let r = rounded(rule: rule)
         var text = NSDecimalNumber(decimal: r.amount).stringValue
         if let scale = currency.minorUnits, scale > 0 {
             let fraction = text.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
             if fraction.isEmpty { text += "." }
             text += String(repeating: "0", count: max(0, scale - fraction.count))
         }
-        return "\(text) \(currency.code)"
+        return text
     }
+
+    /// `12.34 EUR`, with the amount rounded to the currency's minor units.
+    public var description: String { "\(minorUnitText()) \(currency.code)" }
 
     private enum CodingKeys: String, CodingKey { case amount, currency }
 

@@ -63,3 +63,16 @@ extension DutyExpression: CustomStringConvertible {
         }
     }
 }
+
+extension DutyExpression {
+    /// Whether any term is an amount per unit (written in ¢ or $, so in USD).
+    public var hasSpecificTerm: Bool {
+        switch self {
+        case .specific: true
+        case .sum(let terms): terms.contains(where: \.hasSpecificTerm)
+        case .bounded(let base, let low, let high): base.hasSpecificTerm || (low?.hasSpecificTerm ?? false) || (high?.hasSpecificTerm ?? false)
+        case .applicableSubheading(let plus, let minus): (plus?.hasSpecificTerm ?? false) || (minus?.hasSpecificTerm ?? false)
+        case .free, .adValorem, .unparsed: false
+        }
+    }
+}

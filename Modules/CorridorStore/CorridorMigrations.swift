@@ -202,6 +202,23 @@ enum CorridorMigrations {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v1-decisions") { db in
+            try db.execute(sql: """
+                CREATE TABLE decision (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    recorded_at REAL NOT NULL,
+                    request BLOB NOT NULL,
+                    context BLOB NOT NULL,
+                    output BLOB NOT NULL,
+                    packs TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE decision_pack (
+                    sha256 TEXT PRIMARY KEY,
+                    text TEXT NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,68 @@
+import CorridorModel
+
+/// A decision in a pack: typed outputs, a hit policy, and rules in order.
+public struct DecisionTable: Sendable {
+    /// The decision id (`regime`, `taxes`, `warnings`, …).
+    public let id: String
+    /// Consignment or line.
+    public let scope: DecisionScope
+    /// How rules are chosen.
+    public let hit: HitPolicy
+    /// The output names and their types, in declared order.
+    public let outputs: [(name: String, type: RuleType)]
+    /// The rules, in order.
+    public let rules: [Rule]
+
+    /// Evaluates the decision in `context` under its hit policy.
+    ///
+    /// Only rules in force on `context.asOf` take part. When none is in force, the date is outside
+    /// the decision's periods and that is an error, never an empty answer.
+    public func evaluate(in context: EvaluationContext, pack: String) throws(RulesError) -> DecisionResult {
+        let live = rules.filter { $0.effective.contains(asOf: context.asOf) }
+        guard !live.isEmpty else { throw .noRuleInForce(pack: pack, decision: id, asOf: context.asOf.description) }
+        var held: [Rule] = []
+        var open: [(rule: Rule, facts: Set<String>)] = []
+        conditions: for rule in live {
+            switch try rule.when.evaluate(in: context) {
+            case .value(.bool(true)):
+                held.append(rule)
+                if hit == .first, open.isEmpty { break conditions }
+            case .value:
+                continue
+            case .missing(let facts):
+                open.append((rule, facts))
+                if hit == .first { break conditions }
+            }
+        }
+        var chosen: [Rule]
+        var missing = Set<String>()
+        switch hit {
+        case .first:
+            // A rule before the first holding one is open: the answer depends on its facts.
+            if let first = open.first { missing = first.facts; chosen = [] } else { chosen = Array(held.prefix(1)) }
+        case .unique:
+            if held.count > 1 { throw .ambiguousRules(pack: pack, decision: id, rules: held.map(\.id)) }
+            if !open.isEmpty { missing = open.reduce(into: Set<String>()) { $0.formUnion($1.facts) }; chosen = [] } else { chosen = held }
+        case .priority:
+            let best = held.max { $0.priority < $1.priority }
+            let contenders = open.filter { $0.rule.priority >= (best?.priority ?? Int.min) }
+            if !contenders.isEmpty { missing = contenders.reduce(into: Set<String>()) { $0.formUnion($1.facts) }; chosen = [] } else { chosen = best.map { [$0] } ?? [] }
+        case .collect:
+            chosen = held
+            missing = open.reduce(into: Set<String>()) { $0.formUnion($1.facts) }
+        }
+        var matches: [DecisionResult.Match] = []
+        for rule in chosen {
+            var values: [String: RuleValue] = [:]
+            for (name, _) in outputs {
+                guard let expression = rule.then[name] else { continue }
+                switch try expression.evaluate(in: context) {
+                case .value(let v): values[name] = v
+                case .missing(let facts): missing.formUnion(facts)
+                }
+            }
+            matches.append(.init(rule: rule.id, source: rule.source, outputs: values))
+        }
+        return DecisionResult(decision: id, matches: matches, missingFacts: missing)
+    }
+}

@@ -1,0 +1,315 @@
+public import CorridorModel
+public import Foundation
+
+/// Computes landed-cost quotes from a request, the reference data gathered for it, and the packs.
+///
+/// The computation is a pure function of those three: no clock, no files, no network. That is what
+/// lets the decision log replay a quote bit for bit.
+///
+/// Order: the `regime` decision of the destination's pack; then each line's duty (as the regime says:
+/// MFN from the national tariff or the declared rate, exempt, or a flat amount per subheading) plus
+/// the pack's `duties`; then the pack's `taxes` on each line (which may read `line.duty`); then
+/// `fees` and `warnings`. Every amount is rounded to the currency's minor units half away from zero
+/// as it is entered, and totals add the rounded entries.
+public struct QuoteEngine: Sendable {
+    /// The packs.
+    public let packs: RulePackSet
+
+    /// Creates an engine over checked packs.
+    public init(packs: RulePackSet) {
+        self.packs = packs
+    }
+
+    /// Quotes `request`.
+    public func quote(_ request: QuoteRequest, context: QuoteContext) throws(RulesError) -> LandedCostQuote {
+        let pack = try packs.pack(for: request.destination)
+        let currency = pack.currency
+        if request.currency != currency, context.fx == nil {
+            throw .noExchangeRate(request.currency.code, date: request.asOf.description)
+        }
+        func local(_ amount: Decimal) throws(RulesError) -> Money {
+            let m = try ExpressionCompiler.money(amount, request.currency)
+            guard let fx = context.fx, request.currency != currency else { return m }
+            return try fx.convert(m, to: currency)
+        }
+        func text(_ m: Money) -> String { m.minorUnitText() }
+        func zero() throws(RulesError) -> Money { try ExpressionCompiler.money(0, currency) }
+        func citation(_ source: String) -> String { pack.source(source)?.citation ?? source }
+
+        var questions: [String: String] = [:]
+        var warnings: [String] = []
+        var trace: [LandedCostQuote.Step] = []
+        func ask(_ facts: Set<String>, prefix: String = "") {
+            for fact in facts {
+                let question = pack.facts[fact]?.question ?? QuoteFacts.declarations.first { $0.name == fact }?.question ?? "What is \(fact)?"
+                questions[fact] = prefix + question
+            }
+        }
+        func record(_ result: DecisionResult, line: Int?) {
+            trace.append(.init(decision: result.decision, line: line,
+                               matches: result.matches.map { .init(rule: $0.rule, outputs: $0.outputs.mapValues(\.description)) },
+                               missing: result.missingFacts.sorted()))
+        }
+
+        // Amounts in the pack's currency; transport and insurance shared out by value.
+        let values = try request.lines.map { line throws(RulesError) in try local(line.customsValue) }
+        var goods = try zero()
+        for v in values { goods = try Self.add(goods, v) }
+        let shipping = try local(request.shipping), insurance = try local(request.insurance)
+        func share(_ total: Money, _ index: Int) throws(RulesError) -> Money {
+            let weight: Decimal = goods.amount > 0 ? values[index].amount / goods.amount : 1 / Decimal(values.count)
+            return try ExpressionCompiler.money(total.amount * weight, currency)
+        }
+
+        var facts: [String: RuleValue] = [
+            "origin": .code(request.origin), "destination": .code(request.destination), "channel": .string(request.channel.rawValue),
+            "consignment.value": .money(goods), "consignment.shipping": .money(shipping), "consignment.insurance": .money(insurance),
+            "consignment.lines": .decimal(Decimal(request.lines.count)),
+        ]
+        var subheadings: [RuleValue] = []
+        for line in request.lines where !subheadings.contains(.code(String(line.code.prefix(6)))) { subheadings.append(.code(String(line.code.prefix(6)))) }
+        facts["consignment.subheadings"] = .decimal(Decimal(subheadings.count))
+        facts["consignment.codes"] = .set(subheadings)
+        if let mode = request.transportMode { facts["transport_mode"] = .string(mode) }
+        for (group, values) in [("seller", request.seller), ("buyer", request.buyer)] {
+            for (key, raw) in values.sorted(by: { $0.key < $1.key }) {
+                let name = "\(group).\(key)"
+                guard let declaration = pack.facts[name] else {
+                    warnings.append("\(name) is not read by pack \(pack.id); it was ignored")
+                    continue
+                }
+                facts[name] = try Self.fact(raw, type: declaration.type, name: name, currency: request.currency)
+            }
+        }
+        let evaluationContext = { (facts: [String: RuleValue]) in EvaluationContext(facts: facts, asOf: request.asOf, converter: context.fx) }
+
+        // The regime.
+        guard let regimeTable = pack.decision("regime") else { throw .malformedPack(file: pack.file, line: nil, reason: "no regime decision") }
+        let regimeResult = try regimeTable.evaluate(in: evaluationContext(facts), pack: pack.id)
+        record(regimeResult, line: nil)
+        ask(regimeResult.missingFacts)
+        var regime: LandedCostQuote.Regime?
+        var regimeDuty: String?
+        var flatAmount: Money?
+        if regimeResult.isSettled, let match = regimeResult.matches.first,
+           case .string(let name)? = match.outputs["name"], case .bool(let deMinimis)? = match.outputs["de_minimis_applied"],
+           case .string(let duty)? = match.outputs["duty"] {
+            guard ["mfn", "exempt", "flat"].contains(duty) else {
+                throw .evaluation("pack \(pack.id) rule \(match.rule): regime duty is mfn, exempt or flat, not '\(duty)'")
+            }
+            if duty == "flat" {
+                guard case .money(let amount)? = match.outputs["flat_amount"] else {
+                    throw .evaluation("pack \(pack.id) rule \(match.rule): a flat duty needs the output flat_amount")
+                }
+                flatAmount = try context.fx.map { fx throws(RulesError) in try fx.convert(amount, to: currency) } ?? amount
+            }
+            regime = .init(name: name, deMinimisApplied: deMinimis, duty: duty, rule: match.rule, basis: citation(match.source))
+            regimeDuty = duty
+            facts["regime.name"] = .string(name)
+            facts["regime.duty"] = .string(duty)
+            facts["regime.de_minimis_applied"] = .bool(deMinimis)
+        } else if regimeResult.isSettled {
+            throw .evaluation("pack \(pack.id): no regime rule applies on \(request.asOf); the pack must end its regime decision with a rule that always holds")
+        }
+
+        // Lines.
+        var lines: [LandedCostQuote.Line] = []
+        var dutyTotal = try zero(), taxTotal = try zero()
+        var firstLineOfSubheading: [String: Int] = [:]
+        for (index, line) in request.lines.enumerated() {
+            var lineFacts = facts
+            lineFacts["line.code"] = .code(line.code)
+            lineFacts["line.hs6"] = .code(String(line.code.prefix(6)))
+            if let d = line.description { lineFacts["line.description"] = .string(d) }
+            lineFacts["line.customs_value"] = .money(values[index])
+            lineFacts["line.shipping"] = .money(try share(shipping, index))
+            lineFacts["line.insurance"] = .money(try share(insurance, index))
+            if let q = line.quantity { lineFacts["line.quantity"] = .decimal(q.value); lineFacts["line.unit"] = .code(q.unit) }
+            if let kg = line.netMassKg { lineFacts["line.net_mass_kg"] = .decimal(kg) }
+
+            var duties: [LandedCostQuote.Duty] = []
+            var lineDuty: Money? = try zero()
+            func addDuty(_ amount: Money?) throws(RulesError) {
+                if let amount, let current = lineDuty { lineDuty = try Self.add(current, amount.rounded()) } else { lineDuty = nil }
+            }
+            switch regimeDuty {
+            case "exempt"?:
+                duties.append(.init(kind: "mfn", rateText: "exempt", amount: text(try zero()), basis: regime?.basis ?? ""))
+            case "flat"?:
+                let hs6 = String(line.code.prefix(6))
+                if let first = firstLineOfSubheading[hs6] {
+                    duties.append(.init(kind: "flat", rateText: "charged once for subheading \(hs6) on line \(first)", amount: text(try zero()), basis: regime?.basis ?? ""))
+                } else if let flatAmount {
+                    firstLineOfSubheading[hs6] = index
+                    duties.append(.init(kind: "flat", rateText: "\(text(flatAmount)) \(currency.code) per tariff subheading", amount: text(flatAmount), basis: regime?.basis ?? ""))
+                    try addDuty(flatAmount)
+                }
+            case "mfn"?:
+                let (duty, amount, open) = try mfn(line, index: index, value: values[index], currency: currency, context: context, jurisdiction: pack.jurisdiction)
+                if let duty { duties.append(duty) }
+                for (fact, question) in open { questions[fact] = question }
+                try addDuty(amount)
+            default:
+                lineDuty = nil
+            }
+            if regimeDuty != nil, let table = pack.decision("duties") {
+                let result = try table.evaluate(in: evaluationContext(lineFacts), pack: pack.id)
+                record(result, line: index)
+                ask(result.missingFacts, prefix: "Line \(index): ")
+                for match in result.matches {
+                    guard case .string(let kind)? = match.outputs["kind"], case .string(let rateText)? = match.outputs["rate_text"],
+                          case .money(let amount)? = match.outputs["amount"] else { continue }
+                    let converted = try context.fx.map { fx throws(RulesError) in try fx.convert(amount, to: currency) } ?? amount
+                    duties.append(.init(kind: kind, rateText: rateText, amount: text(converted), basis: citation(match.source)))
+                    try addDuty(converted)
+                }
+            }
+            var taxes: [LandedCostQuote.Tax] = []
+            if let lineDuty { lineFacts["line.duty"] = .money(lineDuty); dutyTotal = try Self.add(dutyTotal, lineDuty) }
+            if regimeDuty != nil, let table = pack.decision("taxes") {
+                let result = try table.evaluate(in: evaluationContext(lineFacts), pack: pack.id)
+                record(result, line: index)
+                ask(result.missingFacts, prefix: "Line \(index): ")
+                for match in result.matches {
+                    guard case .string(let kind)? = match.outputs["kind"], case .decimal(let rate)? = match.outputs["rate"],
+                          case .money(let base)? = match.outputs["base"] else { continue }
+                    let localBase = try context.fx.map { fx throws(RulesError) in try fx.convert(base, to: currency) } ?? base
+                    let amount = try ExpressionCompiler.money(localBase.amount * rate, currency).rounded()
+                    taxes.append(.init(kind: kind, rate: rate.description, base: text(localBase), amount: text(amount), basis: citation(match.source)))
+                    taxTotal = try Self.add(taxTotal, amount)
+                }
+            }
+            if let table = pack.decision("warnings"), table.scope == .line, regimeDuty != nil {
+                let result = try table.evaluate(in: evaluationContext(lineFacts), pack: pack.id)
+                for match in result.matches { if case .string(let m)? = match.outputs["message"] { warnings.append("line \(index): \(m)") } }
+            }
+            lines.append(.init(index: index, code: line.code, customsValue: text(values[index]), duties: duties, taxes: taxes))
+        }
+
+        // Fees and consignment warnings.
+        var fees: [LandedCostQuote.Fee] = []
+        var feeTotal = try zero()
+        if regimeDuty != nil, let table = pack.decision("fees") {
+            let result = try table.evaluate(in: evaluationContext(facts), pack: pack.id)
+            record(result, line: nil)
+            ask(result.missingFacts)
+            for match in result.matches {
+                guard case .string(let kind)? = match.outputs["kind"], case .money(let amount)? = match.outputs["amount"] else { continue }
+                let converted = (try context.fx.map { fx throws(RulesError) in try fx.convert(amount, to: currency) } ?? amount).rounded()
+                fees.append(.init(kind: kind, amount: text(converted), basis: citation(match.source)))
+                feeTotal = try Self.add(feeTotal, converted)
+            }
+        }
+        if let table = pack.decision("warnings"), table.scope == .consignment {
+            let result = try table.evaluate(in: evaluationContext(facts), pack: pack.id)
+            record(result, line: nil)
+            for match in result.matches { if case .string(let m)? = match.outputs["message"] { warnings.append(m) } }
+        }
+
+        let complete = questions.isEmpty && regime != nil
+        var totals: LandedCostQuote.Totals?
+        if complete {
+            let goodsRounded = goods.rounded(), shippingRounded = shipping.rounded(), insuranceRounded = insurance.rounded()
+            var total = goodsRounded
+            for m in [shippingRounded, insuranceRounded, dutyTotal, taxTotal, feeTotal] { total = try Self.add(total, m) }
+            totals = .init(goods: text(goodsRounded), shipping: text(shippingRounded), insurance: text(insuranceRounded),
+                           duties: text(dutyTotal), taxes: text(taxTotal), fees: text(feeTotal), total: text(total))
+        } else {
+            warnings.append("the quote is incomplete: answer the questions to get totals")
+        }
+        var rate: LandedCostQuote.Rate?
+        if let fx = context.fx, request.currency != currency {
+            rate = .init(from: request.currency.code, to: currency.code, rate: (try fx.rate(from: request.currency, to: currency)).description,
+                         date: fx.date.description, source: "ECB euro foreign exchange reference rates, cross rate through EUR")
+            if fx.date < request.asOf {
+                warnings.append("exchange rate of \(fx.date), the last ECB publication on or before \(request.asOf)")
+            }
+        }
+        return LandedCostQuote(
+            asOf: request.asOf.description, origin: request.origin, destination: request.destination, currency: currency.code,
+            complete: complete, regime: regime, lines: lines, fees: fees, totals: totals, fx: rate, warnings: warnings,
+            questions: questions.map { .init(fact: $0.key, question: $0.value) }.sorted(),
+            packs: [.init(id: pack.id, version: pack.version, sha256: pack.sha256)], trace: trace)
+    }
+
+    /// The MFN duty of a line: from the declared rate, else from the national tariff lines.
+    private func mfn(_ line: QuoteRequest.Line, index: Int, value: Money, currency: CurrencyCode, context: QuoteContext,
+                     jurisdiction: String) throws(RulesError) -> (LandedCostQuote.Duty?, Money?, [String: String]) {
+        var quantities: [String: Decimal] = [:]
+        if let q = line.quantity { quantities[q.unit] = q.value }
+        if let kg = line.netMassKg { quantities["KGM"] = kg }
+        func assess(_ rateText: String, field: String) throws(RulesError) -> (Money?, [String: String]) {
+            let expression = DutyRateParser.parse(rateText)
+            guard expression.isParsed else {
+                throw .invalidRequest(field: field, reason: "the rate '\(rateText)' could not be read (forms: 12%, 1.5¢/kg, 30.5¢/kg + 8.5%, Free)")
+            }
+            if currency.code != "USD", expression.hasSpecificTerm {
+                throw .invalidRequest(field: field, reason: "'\(rateText)' has a per-unit term in ¢ or $, which is read in USD; give an ad valorem rate for \(jurisdiction)")
+            }
+            let assessment = DutyAssessment.assess(expression, customsValue: value.amount, quantities: quantities)
+            guard let amount = assessment.amount else {
+                var open: [String: String] = [:]
+                for missing in assessment.missing {
+                    let fact = missing.contains("KGM") ? "lines[\(index)].net_mass_kg" : "lines[\(index)].quantity"
+                    open[fact] = "Line \(index) (\(line.code)): the rate \(rateText) needs \(missing)."
+                }
+                return (nil, open)
+            }
+            return (try ExpressionCompiler.money(amount, currency).rounded(), [:])
+        }
+        if let rate = line.dutyRate {
+            let (amount, open) = try assess(rate, field: "lines[\(index)].duty_rate")
+            return (.init(kind: "mfn", rateText: rate, amount: amount.map { $0.minorUnitText() } ?? "", basis: "rate declared with the request"), amount, open)
+        }
+        let candidates = context.tariffLines[line.code] ?? []
+        guard !candidates.isEmpty else {
+            return (nil, nil, ["lines[\(index)].duty_rate": "Line \(index) (\(line.code)): what is the \(jurisdiction) third-country (MFN) duty rate? Give it as duty_rate, e.g. \"12%\"."])
+        }
+        let release = context.tariffRelease ?? "the national tariff"
+        let rates = Set(candidates.map(\.generalRate))
+        if rates.count == 1, let only = candidates.first {
+            let (amount, open) = try assess(only.generalRate, field: "lines[\(index)].code")
+            let where_ = candidates.count == 1 ? only.code : "all \(candidates.count) lines under \(line.code)"
+            return (.init(kind: "mfn", rateText: only.generalRate, amount: amount.map { $0.minorUnitText() } ?? "", basis: "\(release) \(where_), general rate"), amount, open)
+        }
+        // Several national lines with different rates: a range, and the question that settles it.
+        var amounts: [Decimal] = []
+        for candidate in candidates {
+            if case (let amount?, _) = try assess(candidate.generalRate, field: "lines[\(index)].code") { amounts.append(amount.amount) }
+        }
+        let listing = candidates.prefix(8).map { "\($0.code) (\($0.generalRate)): \($0.description)" }.joined(separator: "; ")
+        let low = amounts.min().map { (try? ExpressionCompiler.money($0, currency))?.minorUnitText() ?? "" } ?? "?"
+        let high = amounts.max().map { (try? ExpressionCompiler.money($0, currency))?.minorUnitText() ?? "" } ?? "?"
+        let duty = LandedCostQuote.Duty(kind: "mfn", rateText: rates.sorted().joined(separator: " | "), amount: "\(low)–\(high)",
+                                        basis: "\(release): \(candidates.count) lines under \(line.code)")
+        return (duty, nil, ["lines[\(index)].code": "Line \(index): which \(release) line is it? \(listing)\(candidates.count > 8 ? "; …" : "")"])
+    }
+
+    static func add(_ a: Money, _ b: Money) throws(RulesError) -> Money {
+        do { return try a.adding(b) } catch { throw .evaluation("\(a.currency.code) and \(b.currency.code) were added without conversion") }
+    }
+
+    /// A seller or buyer fact from the request, typed as the pack declares it.
+    static func fact(_ raw: String, type: RuleType, name: String, currency: CurrencyCode) throws(RulesError) -> RuleValue {
+        switch type {
+        case .bool:
+            switch raw.lowercased() {
+            case "true": return .bool(true)
+            case "false": return .bool(false)
+            default: throw .invalidRequest(field: name, reason: "must be true or false, not '\(raw)'")
+            }
+        case .decimal:
+            guard let d = Decimal(exactLiteral: raw) else { throw .invalidRequest(field: name, reason: "'\(raw)' is not a decimal number") }
+            return .decimal(d)
+        case .money:
+            guard let d = Decimal(exactLiteral: raw), d >= 0 else { throw .invalidRequest(field: name, reason: "'\(raw)' is not a non-negative decimal amount in \(currency.code)") }
+            return .money(try ExpressionCompiler.money(d, currency))
+        case .date:
+            guard let day = try? CivilDate(parsing: raw) else { throw .invalidRequest(field: name, reason: "'\(raw)' is not a day written YYYY-MM-DD") }
+            return .date(day)
+        case .code: return .code(raw.uppercased())
+        case .string: return .string(raw)
+        case .set: throw .invalidRequest(field: name, reason: "set facts are not taken from requests")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+public import CorridorModel
+public import Foundation
+
+/// The packs in use, checked together: ids unique, each destination covered by one pack at most,
+/// and every pack's quote decisions shaped as the quote engine reads them.
+public struct RulePackSet: Sendable {
+    /// The packs, sorted by id.
+    public let packs: [RulePack]
+
+    /// The decisions a quote reads, with the outputs each must declare.
+    static let quoteDecisions: [String: (scope: DecisionScope?, outputs: [String: RuleType])] = [
+        "regime": (.consignment, ["name": .string, "de_minimis_applied": .bool, "duty": .string]),
+        "duties": (.line, ["kind": .string, "rate_text": .string, "amount": .money]),
+        "taxes": (.line, ["kind": .string, "rate": .decimal, "base": .money]),
+        "fees": (.consignment, ["kind": .string, "amount": .money]),
+        "warnings": (nil, ["message": .string]),
+    ]
+
+    /// Checks `packs` together.
+    public init(_ packs: [RulePack]) throws(RulesError) {
+        var ids = Set<String>()
+        var markets: [String: String] = [:]
+        for pack in packs {
+            guard ids.insert(pack.id).inserted else { throw .conflictingPacks("pack id \(pack.id) is loaded twice") }
+            for market in pack.markets {
+                if let other = markets[market] { throw .conflictingPacks("\(market) is covered by both \(other) and \(pack.id)") }
+                markets[market] = pack.id
+            }
+            guard !pack.markets.isEmpty else { continue }
+            guard pack.decision("regime") != nil else {
+                throw .malformedPack(file: pack.file, line: nil, reason: "a pack with markets needs a 'regime' decision for quotes")
+            }
+            for decision in pack.decisions {
+                guard let shape = Self.quoteDecisions[decision.id] else { continue }
+                if let scope = shape.scope, decision.scope != scope {
+                    throw .malformedPack(file: pack.file, line: decision.rules.first?.line, reason: "decision \(decision.id) has scope \(scope.rawValue) in quotes")
+                }
+                for (name, type) in shape.outputs.sorted(by: { $0.key < $1.key }) where !decision.outputs.contains(where: { $0.name == name && $0.type == type }) {
+                    throw .malformedPack(file: pack.file, line: decision.rules.first?.line, reason: "decision \(decision.id) needs the output \(name): \(type)")
+                }
+            }
+        }
+        self.packs = packs.sorted { $0.id < $1.id }
+    }
+
+    /// Loads every `*.yaml` pack of a directory.
+    public init(directory: URL, loader: RulePackLoader = RulePackLoader(builtins: QuoteFacts.declarations)) throws(RulesError) {
+        let files: [URL]
+        do {
+            files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        } catch {
+            throw .unreadableFile(directory.path, reason: "not a readable directory of pack files")
+        }
+        guard !files.isEmpty else { throw .unreadableFile(directory.path, reason: "holds no .yaml pack files") }
+        var packs: [RulePack] = []
+        for file in files { packs.append(try loader.load(contentsOf: file)) }
+        try self.init(packs)
+    }
+
+    /// The pack covering a destination.
+    public func pack(for destination: String) throws(RulesError) -> RulePack {
+        guard let pack = packs.first(where: { $0.markets.contains(destination) }) else {
+            throw .unsupportedMarket(destination, covered: packs.flatMap(\.markets).sorted())
+        }
+        return pack
+    }
+
+    /// The pack with this id.
+    public func pack(id: String) -> RulePack? { packs.first { $0.id == id } }
+}
+
+extension RulePackSet {
+    /// The packs a daemon or CLI runs with: those of `directory`, else the shipped ones, each refused
+    /// when one of its golden cases fails.
+    public static func checked(directory: URL?) throws(RulesError) -> RulePackSet {
+        let set: RulePackSet
+        if let directory { set = try RulePackSet(directory: directory) } else { set = try BundledPacks.load() }
+        for pack in set.packs {
+            let failures = GoldenCaseRunner.run(pack).filter { !$0.passed }
+            if !failures.isEmpty {
+                throw .failingCases(pack: pack.id, failures: failures.map { "\($0.name) (\(pack.file)\($0.line.map { ":\($0)" } ?? "")): \($0.failures.joined(separator: "; "))" })
+            }
+        }
+        return set
+    }
+}
