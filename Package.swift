@@ -360,7 +360,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CorridorRulesTests",
-            dependencies: ["CorridorModel", "CorridorRules", "CorridorTestSupport"],
+            dependencies: ["CorridorModel", "CorridorRules", "CorridorStore", "CorridorTestSupport"],
             path: "Tests/CorridorRulesTests"
         ),
         .testTarget(

@@ -30,8 +30,9 @@ struct QuoteCommand: AsyncParsableCommand {
         }
         let request: QuoteRequest
         do { request = try QuoteRequest.parse(body) } catch { throw CLIError("\(file): \(error.description)") }
+        let packSet = try packs.load()
         let db = try database.open(mustExist: true)
-        let desk = try RulesWiring.desk(packs: try packs.load(), database: db, dataDirectory: data.directory)
+        let desk = try RulesWiring.desk(packs: packSet, database: db, dataDirectory: data.directory)
         let quote: LandedCostQuote
         do { quote = try await desk.quote(request, recordedAt: Date()) } catch { throw CLIError(error.description) }
         if format == "json" {

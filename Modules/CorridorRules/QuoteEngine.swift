@@ -40,7 +40,9 @@ public struct QuoteEngine: Sendable {
         var warnings: [String] = []
         var trace: [LandedCostQuote.Step] = []
         func ask(_ facts: Set<String>, prefix: String = "") {
-            for fact in facts {
+            // The engine computes line.duty and regime.*; when they are missing, the question that
+            // settles them (a duty rate, the regime's facts) is already asked.
+            for fact in facts where fact != "line.duty" && !fact.hasPrefix("regime.") {
                 let question = pack.facts[fact]?.question ?? QuoteFacts.declarations.first { $0.name == fact }?.question ?? "What is \(fact)?"
                 questions[fact] = prefix + question
             }

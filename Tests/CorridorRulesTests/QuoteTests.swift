@@ -1,0 +1,170 @@
+import CorridorModel
+import CorridorRules
+import CorridorStore
+import CorridorTestSupport
+import Foundation
+import Testing
+
+/// Landed-cost quotes on the real reference data (HS 2022, US HTS 2025/2026, ECB rates) with the shipped packs.
+@Suite("Landed-cost quotes", .needsReferenceData)
+struct QuoteTests {
+    static func desk(log: (any DecisionLog)? = nil) async throws -> QuoteDesk {
+        let database = try await ReferenceFixture.database()
+        let rates = try ECBRateTable(contentsOf: try TestData.requireData().appendingPathComponent("finance/ecb_eurofxref_hist.csv"))
+        return QuoteDesk(engine: QuoteEngine(packs: try RulePackSet.checked(directory: nil)),
+                         resolver: QuoteResolver(reference: ReferenceStore(database: database), rates: rates), log: log)
+    }
+
+    static func request(_ json: String) throws -> QuoteRequest { try QuoteRequest.parse(Data(json.utf8)) }
+
+    static let tshirtDE = """
+        {"as_of":"2026-08-01","origin":"CN","destination":"DE","channel":"postal","currency":"EUR",
+         "seller":{"ioss_registered":true},"shipping":"5.00","insurance":"0.00",
+         "lines":[{"code":"610910","description":"cotton T-shirt","customs_value":"20.00","quantity":{"value":"2","unit":"H87"},"net_mass_kg":"0.3"}]}
+        """
+
+    @Test("EU from 2026-07-01: an IOSS parcel pays EUR 3 per subheading and German VAT on value, transport and duty")
+    func euFlatDuty() async throws {
+        let quote = try await Self.desk().quote(try Self.request(Self.tshirtDE), recordedAt: Date())
+        #expect(quote.complete && quote.currency == "EUR")
+        #expect(quote.regime?.rule == "eu-flat-duty-ioss" && quote.regime?.deMinimisApplied == false)
+        #expect(quote.lines[0].duties.map(\.kind) == ["flat"] && quote.lines[0].duties[0].amount == "3.00")
+        #expect(quote.lines[0].taxes.map { [$0.kind, $0.rate, $0.base, $0.amount] } == [["vat", "0.19", "28.00", "5.32"]])
+        #expect(quote.totals?.duties == "3.00" && quote.totals?.taxes == "5.32" && quote.totals?.total == "33.32")
+        #expect(quote.packs.map(\.id) == ["eu-low-value"] && quote.packs[0].sha256.count == 64)
+        #expect(quote.regime?.basis.contains("EUR 3") == true)
+
+        // Two lines of one subheading and one of another: EUR 3 twice, not three times.
+        let three = try Self.request(Self.tshirtDE.replacingOccurrences(of: "\"lines\":[", with: """
+            "lines":[{"code":"610910","customs_value":"10.00"},{"code":"640299","customs_value":"30.00"},
+            """))
+        let q3 = try await Self.desk().quote(three, recordedAt: Date())
+        #expect(q3.lines.map { $0.duties.first?.amount } == ["3.00", "3.00", "0.00"])
+        #expect(q3.totals?.duties == "6.00")
+    }
+
+    @Test("EU the day before: duty relief up to EUR 150; over EUR 150 a missing MFN rate is a question, not a zero")
+    func euBefore() async throws {
+        let before = try await Self.desk().quote(try Self.request(Self.tshirtDE.replacingOccurrences(of: "2026-08-01", with: "2026-06-30")), recordedAt: Date())
+        #expect(before.regime?.rule == "eu-duty-relief-150" && before.regime?.deMinimisApplied == true)
+        #expect(before.totals?.duties == "0.00" && before.totals?.taxes == "4.75" && before.totals?.total == "29.75")
+
+        let expensive = try await Self.desk().quote(try Self.request(Self.tshirtDE.replacingOccurrences(of: "\"20.00\"", with: "\"200.00\"")), recordedAt: Date())
+        #expect(!expensive.complete && expensive.totals == nil)
+        #expect(expensive.questions.map(\.fact) == ["lines[0].duty_rate"])
+        let answered = try await Self.desk().quote(try Self.request(Self.tshirtDE.replacingOccurrences(of: "\"20.00\"", with: "\"200.00\"")
+            .replacingOccurrences(of: "\"net_mass_kg\":\"0.3\"", with: "\"net_mass_kg\":\"0.3\",\"duty_rate\":\"12%\"")), recordedAt: Date())
+        // 12% of 200 = 24.00; VAT 19% of 200 + 5 + 24 = 43.51.
+        #expect(answered.complete && answered.totals?.duties == "24.00" && answered.totals?.taxes == "43.51" && answered.totals?.total == "272.51")
+    }
+
+    @Test("an unknown IOSS status is asked for, and no total is given")
+    func residual() async throws {
+        let quote = try await Self.desk().quote(try Self.request(Self.tshirtDE.replacingOccurrences(of: "\"seller\":{\"ioss_registered\":true},", with: "")), recordedAt: Date())
+        #expect(!quote.complete && quote.totals == nil && quote.regime == nil)
+        #expect(quote.questions.map(\.question) == ["Is the seller registered in the EU Import One-Stop Shop (IOSS)?"])
+    }
+
+    @Test("US: the de minimis by date and origin, MFN from the HTS lines, ECB cross rates, and a range with a question for several lines")
+    func unitedStates() async throws {
+        let desk = try await Self.desk()
+        let json = """
+            {"as_of":"DAY","origin":"ORIGIN","destination":"US","channel":"express","currency":"EUR","shipping":"8.00",
+             "lines":[{"code":"610910","customs_value":"20.00","quantity":{"value":"2","unit":"H87"}},{"code":"8517.13","customs_value":"300"}]}
+            """
+        func quote(_ day: String, _ origin: String) async throws -> LandedCostQuote {
+            try await desk.quote(try Self.request(json.replacingOccurrences(of: "DAY", with: day).replacingOccurrences(of: "ORIGIN", with: origin)), recordedAt: Date())
+        }
+        #expect(try await quote("2025-06-02", "VN").regime?.rule == "us-321")
+        #expect(try await quote("2025-06-02", "CN").regime?.rule == "us-321-suspended-cn-hk")
+        let q = try await quote("2026-03-01", "VN")
+        #expect(q.regime?.rule == "us-321-suspended-all" && q.currency == "USD" && q.complete)
+        // The ECB published on Friday 2026-02-27; 1 EUR = 1.1805 USD that day in the file.
+        #expect(q.fx?.date == "2026-02-27" && q.fx?.rate == "1.1805")
+        #expect(q.lines[0].customsValue == "23.61" && q.lines[0].duties[0].rateText == "16.5%")
+        // 16.5% of 23.61 = 3.896 → 3.90; the smartphone line is Free.
+        #expect(q.lines[0].duties[0].amount == "3.90" && q.lines[1].duties[0].amount == "0.00")
+        #expect(q.totals?.duties == "3.90" && q.totals?.taxes == "0.00")
+        #expect(q.warnings.contains { $0.contains("additional duties") })
+
+        let shoes = try await desk.quote(try Self.request("""
+            {"as_of":"2026-03-01","origin":"VN","destination":"US","channel":"express","currency":"USD",
+             "lines":[{"code":"640299","customs_value":"45.00","quantity":{"value":"1","unit":"PR"}}]}
+            """), recordedAt: Date())
+        #expect(!shoes.complete && shoes.questions.map(\.fact) == ["lines[0].code"])
+        #expect(shoes.questions[0].question.contains("6402.99.04.00 (6%)"))
+        #expect(shoes.lines[0].duties[0].amount.contains("–"))
+        let exact = try await desk.quote(try Self.request("""
+            {"as_of":"2026-03-01","origin":"VN","destination":"US","channel":"express","currency":"USD",
+             "lines":[{"code":"64029925","customs_value":"45.00","quantity":{"value":"1","unit":"PR"}}]}
+            """), recordedAt: Date())
+        #expect(exact.complete && exact.lines[0].duties[0].rateText == "12.5%" && exact.totals?.duties == "5.63")
+    }
+
+    @Test("China CBEC: tariff 0 and VAT at 70% of 13% within the limits, in CNY from a USD request; the annual total is asked for")
+    func china() async throws {
+        let json = """
+            {"as_of":"2026-03-02","origin":"US","destination":"CN","channel":"cbec","currency":"USD","buyer":BUYER,
+             "lines":[{"code":"330499","customs_value":"100.00"}]}
+            """
+        let desk = try await Self.desk()
+        let open = try await desk.quote(try Self.request(json.replacingOccurrences(of: "BUYER", with: "{}")), recordedAt: Date())
+        #expect(open.questions.map(\.fact) == ["buyer.annual_cbec_total"])
+        let q = try await desk.quote(try Self.request(json.replacingOccurrences(of: "BUYER", with: "{\"annual_cbec_total\":\"1000\"}")), recordedAt: Date())
+        #expect(q.complete && q.currency == "CNY" && q.regime?.rule == "cn-cbec-within-limits")
+        #expect(q.lines[0].taxes.map(\.rate) == ["0.091"] && q.totals?.duties == "0.00")
+        let rate = try #require(Decimal(exactLiteral: q.fx?.rate ?? ""))
+        let base = try #require(Decimal(exactLiteral: q.lines[0].taxes[0].base))
+        #expect(abs(base - 100 * rate) < Decimal(exactLiteral: "0.005") ?? 0)
+    }
+
+    @Test("bad input is refused with the field at fault")
+    func badInput() async throws {
+        func refusal(_ json: String) async -> String {
+            do { _ = try await Self.desk().quote(try Self.request(json), recordedAt: Date()); return "accepted" } catch { return "\(error)" }
+        }
+        let base = Self.tshirtDE
+        #expect(await refusal(base.replacingOccurrences(of: "\"origin\":\"CN\"", with: "\"origin\":\"XX\"")).contains("origin: 'XX' is not an ISO 3166-1 alpha-2"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"currency\":\"EUR\"", with: "\"currency\":\"EURO\"")).contains("currency: 'EURO'"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"610910\"", with: "\"991234\"")).contains("lines[0].code: 9912.34 is not a subheading of Harmonized System 2022"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"610910\"", with: "\"61091\"")).contains("lines[0].code: '61091' is not an HS code"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"20.00\"", with: "\"-20\"")).contains("lines[0].customs_value: must not be negative"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"20.00\"", with: "\"twenty\"")).contains("'twenty' is not a decimal number"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"shipping\":\"5.00\"", with: "\"shipping\":true")).contains("shipping: must be a decimal string"))
+        #expect(await refusal(base.replacingOccurrences(of: "2026-08-01", with: "2020-08-01")).contains("no rule for regime in force on 2020-08-01"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"destination\":\"DE\"", with: "\"destination\":\"BR\"")).contains("no rule pack covers destination BR"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"channel\":\"postal\"", with: "\"channel\":\"drone\"")).contains("channel: 'drone'"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"net_mass_kg\"", with: "\"mass\"")).contains("lines[0].mass: unknown field"))
+        #expect(await refusal(base.replacingOccurrences(of: "true", with: "\"perhaps\"")).contains("seller.ioss_registered: must be true or false"))
+        #expect(await refusal("{\"lines\": 3").contains("not valid JSON"))
+        #expect(await refusal(base.replacingOccurrences(of: "\"quantity\":{\"value\":\"2\",\"unit\":\"H87\"}", with: "\"quantity\":{\"value\":\"2\",\"unit\":\"pieces!\"}"))
+            .contains("Rec 20 unit code"))
+        let ignored = try await Self.desk().quote(try Self.request(base.replacingOccurrences(of: "\"ioss_registered\":true", with: "\"ioss_registered\":true,\"ioss_number\":\"IM123\"")), recordedAt: Date())
+        #expect(ignored.warnings.contains("seller.ioss_number is not read by pack eu-low-value; it was ignored"))
+    }
+
+    @Test("the decision log records each quote once and replays it byte for byte; a tampered record is caught")
+    func replay() async throws {
+        let database = try CorridorDatabase.inMemory()
+        let log = SQLiteDecisionLog(database: database)
+        let desk = try await Self.desk(log: log)
+        let quote = try await desk.quote(try Self.request(Self.tshirtDE), recordedAt: Date())
+        let id = try #require(quote.decisionID)
+        let again = try await desk.quote(try Self.request(Self.tshirtDE), recordedAt: Date().addingTimeInterval(60))
+        #expect(again.decisionID == id)
+        let result = try await QuoteDesk.replay(id: id, log: log)
+        #expect(result.identical && result.packs.map(\.id) == ["eu-low-value"])
+        var unrecorded = quote
+        unrecorded.decisionID = nil
+        #expect(result.replayed == (try QuoteDesk.canonical(unrecorded)))
+
+        let record = try #require(try await log.record(id: id))
+        let tampered = DecisionRecord(id: "q-tampered", kind: "quote", recordedAt: record.recordedAt, request: record.request, context: record.context,
+                                      output: Data(String(decoding: record.output, as: UTF8.self).replacingOccurrences(of: "33.32", with: "30.00").utf8),
+                                      packs: record.packs)
+        let packText = try #require(try await log.packText(sha256: record.packs[0].sha256))
+        try await log.append(tampered, packTexts: [record.packs[0].sha256: packText])
+        #expect(try await QuoteDesk.replay(id: "q-tampered", log: log).identical == false)
+        await #expect(throws: RulesError.unknownDecision("q-missing")) { try await QuoteDesk.replay(id: "q-missing", log: log) }
+    }
+}
