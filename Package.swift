@@ -155,6 +155,7 @@ let package = Package(
                 "CorridorFinance",
                 "CorridorLogistics",
                 "CorridorAlerts",
+                "CorridorRules",
                 "CorridorStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

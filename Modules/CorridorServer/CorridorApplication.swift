@@ -2,6 +2,7 @@ import CorridorFinance
 import CorridorLogistics
 import CorridorModel
 import CorridorLedger
+import CorridorRules
 import CorridorStore
 public import Hummingbird
 public import Logging
@@ -14,7 +15,7 @@ import UnixSignals
 public enum CorridorApplication {
     /// The router with every route and middleware. Routes under `/v1` require an API key.
     public static func router(services: CorridorServices, ledger: LedgerService? = nil, finance: FinanceService? = nil,
-                              logistics: LogisticsService? = nil, alerts: AlertService? = nil) -> Router<CorridorRequestContext> {
+                              logistics: LogisticsService? = nil, alerts: AlertService? = nil, rules: RulesService? = nil) -> Router<CorridorRequestContext> {
         let router = Router(context: CorridorRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: services.metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -30,6 +31,7 @@ public enum CorridorApplication {
         RouteRoutes.add(to: v1, services: services, logistics: logistics ?? LogisticsService(
             planner: .failure(.malformedFile(file: "logistics data", line: 0, reason: "not loaded in this application"))))
         if let alerts { AlertRoutes.add(to: v1, services: services, alerts: alerts) }
+        RulesRoutes.add(to: v1, services: services, rules: rules ?? RulesService(desk: .failure(.unreadableFile("rule packs", reason: "not loaded in this application"))))
         return router
     }
 
@@ -49,8 +51,10 @@ public enum CorridorApplication {
         let logistics = LogisticsService.load(dataDirectory: configuration.data, logger: logger)
         let alerts = AlertService(store: SQLiteAlertStore(database: database), reference: services.reference,
                                   configuration: try configuration.alertPipeline())
+        let rules = RulesService.load(packsDirectory: configuration.rulePacks, dataDirectory: configuration.data, reference: services.reference,
+                                      log: SQLiteDecisionLog(database: database), logger: logger)
         return Application(
-            router: router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts),
+            router: router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts, rules: rules),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),
             services: configuration.alertsDelivery ? [alerts.deliveryService(logger: logger)] : [],
             logger: logger)

@@ -2,6 +2,7 @@ public import CorridorModel
 public import CorridorFinance
 public import CorridorLogistics
 public import CorridorAlerts
+public import CorridorRules
 import Hummingbird
 
 /// A domain error that knows its HTTP problem.
@@ -77,6 +78,23 @@ extension AlertsError: ProblemConvertible {
             return Problem(status: .contentTooLarge, slug: "payload-too-large", title: "Payload too large", detail: description)
         case .fetchFailed:
             return Problem(status: .badGateway, slug: "feed-unavailable", title: "Feed unavailable", detail: description)
+        }
+    }
+}
+
+extension RulesError: ProblemConvertible {
+    public var problem: Problem {
+        switch self {
+        case .invalidRequest, .unsupportedMarket, .noRuleInForce, .noExchangeRate:
+            return .badRequest(description)
+        case .unknownDecision:
+            return .notFound(description)
+        case .ambiguousRules, .evaluation:
+            return Problem(status: .unprocessableContent, slug: "rule-evaluation-failed", title: "A rule could not be evaluated", detail: description)
+        case .replayRefused:
+            return Problem(status: .conflict, slug: "replay-refused", title: "Replay refused", detail: description)
+        case .unreadableFile, .malformedFile, .malformedPack, .conflictingPacks, .failingCases:
+            return Problem(status: .serviceUnavailable, slug: "rules-unavailable", title: "Rule packs not loaded", detail: description)
         }
     }
 }

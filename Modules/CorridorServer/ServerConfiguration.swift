@@ -42,11 +42,14 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
     /// Whether the daemon runs the alert delivery loop (grouping, reminders, webhooks). Default
     /// `true`; env `CORRIDOR_ALERTS_DELIVERY` (`false` when `corridor-alerts run` delivers instead).
     public var alertsDelivery: Bool = true
+    /// A directory of rule packs (*.yaml) for `/v1/quotes`, instead of the shipped ones. A pack whose
+    /// golden cases fail is left out and logged; env `CORRIDOR_RULE_PACKS`.
+    public var rulePacks: String?
 
     /// The defaults.
     public init() {}
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin, scorecard, alertsConfig, alertsDelivery }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin, scorecard, alertsConfig, alertsDelivery, rulePacks }
 
     public init(from decoder: any Decoder) throws {
         let defaults = ServerConfiguration()
@@ -62,6 +65,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         scorecard = try c.decodeIfPresent(String.self, forKey: .scorecard)
         alertsConfig = try c.decodeIfPresent(String.self, forKey: .alertsConfig)
         alertsDelivery = try c.decodeIfPresent(Bool.self, forKey: .alertsDelivery) ?? defaults.alertsDelivery
+        rulePacks = try c.decodeIfPresent(String.self, forKey: .rulePacks)
     }
 
     /// Loads the configuration: defaults, then the YAML `file` if given, then `environment`.
@@ -98,6 +102,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         if let v = environment["CORRIDOR_LEDGER_ORIGIN"] { config.ledgerOrigin = v }
         if let v = environment["CORRIDOR_SCORECARD"] { config.scorecard = v.isEmpty ? nil : v }
         if let v = environment["CORRIDOR_ALERTS_CONFIG"] { config.alertsConfig = v.isEmpty ? nil : v }
+        if let v = environment["CORRIDOR_RULE_PACKS"] { config.rulePacks = v.isEmpty ? nil : v }
         if let v = environment["CORRIDOR_ALERTS_DELIVERY"] {
             guard let flag = Bool(v.lowercased()) else { throw .invalidValue(name: "CORRIDOR_ALERTS_DELIVERY", value: v, reason: "use true or false") }
             config.alertsDelivery = flag

@@ -32,6 +32,8 @@ struct TestApp {
     var logistics: LogisticsService?
     /// Alerts on a fresh in-memory store.
     var alerts: AlertService?
+    /// Rule packs and quotes (absent unless a test sets them).
+    var rules: RulesService?
 
     /// - Parameter referenceData: false gives an empty reference store, for tests of auth and
     ///   tenants that must run even where ../shared/data is absent.
@@ -65,7 +67,7 @@ struct TestApp {
                        alerts: AlertService(store: SQLiteAlertStore(database: try CorridorDatabase.inMemory()), reference: reference))
     }
 
-    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts) }
+    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts, rules: rules) }
 
     /// Runs `body` against the application through HummingbirdTesting's in-process router client.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -1,0 +1,64 @@
+import CorridorModel
+import CorridorRules
+import CorridorStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// `/v1/quotes` and `/v1/packs`: landed-cost quotes under the loaded rule packs, their replay, and
+/// the packs themselves. Any authenticated key may quote; each quote is recorded in the decision log.
+enum RulesRoutes {
+    /// The largest quote request accepted (1,000 lines fit well within it).
+    static let maxRequestBytes = 2 * 1024 * 1024
+
+    struct PackRow: Encodable, Sendable {
+        let id: String, version: String, title: String, jurisdiction: String, markets: [String], currency: String
+        let published: String, sha256: String, sources: [RuleSource]
+    }
+
+    struct PacksResponse: Encodable, Sendable {
+        let packs: [PackRow]
+        let refused: [String]
+    }
+
+    static func add(to group: RouterGroup<CorridorRequestContext>, services: CorridorServices, rules: RulesService) {
+        group.post("quotes") { request, context in
+            _ = try context.requireIdentity()
+            let desk = try Self.desk(rules)
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: maxRequestBytes)
+            } catch {
+                throw Problem(status: .contentTooLarge, slug: "payload-too-large", title: "Payload too large",
+                              detail: "a quote request may be at most \(maxRequestBytes) bytes")
+            }
+            let quoteRequest = try QuoteRequest.parse(Data(buffer.readableBytesView))
+            let quote = try await desk.quote(quoteRequest, recordedAt: services.now())
+            context.logger.info("quote", metadata: ["decision": "\(quote.decisionID ?? "")", "destination": "\(quote.destination)", "complete": "\(quote.complete)"])
+            return JSONBody(quote)
+        }
+        group.get("quotes/:id/replay") { _, context in
+            _ = try context.requireIdentity()
+            let desk = try Self.desk(rules)
+            guard let log = desk.log else { throw Problem.notFound("no decision log is configured") }
+            let id = try context.parameters.require("id")
+            return JSONBody(try await QuoteDesk.replay(id: id, log: log))
+        }
+        group.get("packs") { _, context in
+            _ = try context.requireIdentity()
+            let desk = try Self.desk(rules)
+            return JSONBody(PacksResponse(packs: desk.engine.packs.packs.map { p in
+                PackRow(id: p.id, version: p.version, title: p.title, jurisdiction: p.jurisdiction, markets: p.markets, currency: p.currency.code,
+                        published: p.published.description, sha256: p.sha256, sources: p.sources)
+            }, refused: rules.refused))
+        }
+    }
+
+    static func desk(_ rules: RulesService) throws -> QuoteDesk {
+        switch rules.desk {
+        case .success(let desk): return desk
+        case .failure(let error):
+            throw Problem(status: .serviceUnavailable, slug: "rules-unavailable", title: "Rule packs not loaded", detail: error.description)
+        }
+    }
+}
