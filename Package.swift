@@ -318,6 +318,13 @@ let package = Package(
             path: "Benchmarks/corridor-alerts-bench"
         ),
 
+        /** Rules measurements: pack load and type-check, a 3-line quote in-process, engine vs hand-written Swift (Benchmarks/run). */
+        .executableTarget(
+            name: "corridor-rules-bench",
+            dependencies: ["CorridorModel", "CorridorRules", "CorridorStore"],
+            path: "Benchmarks/corridor-rules-bench"
+        ),
+
         // MARK: - Tests (mirror Modules/ and Apps/)
 
         /** Shared test helpers: locating ../shared/data and Fixtures/, building a store from the real files. */

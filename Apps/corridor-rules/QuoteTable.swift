@@ -9,7 +9,7 @@ enum QuoteTable {
         }
         for line in q.lines {
             Swift.print("line \(line.index)\t\(line.code)\tvalue \(line.customsValue)")
-            for d in line.duties { Swift.print("\tduty \(d.kind)\t\(d.rateText)\t\(d.amount)") }
+            for d in line.duties { Swift.print("\tduty \(d.kind)\t\(d.rateText)\t\(d.amount?.description ?? d.range.map { "\($0[0])–\($0[1])" } ?? "?")") }
             for t in line.taxes { Swift.print("\ttax \(t.kind)\t\(t.rate) × \(t.base)\t\(t.amount)") }
         }
         for f in q.fees { Swift.print("fee\t\(f.kind)\t\(f.amount)") }

@@ -18,6 +18,7 @@ public struct DecisionTable: Sendable {
     /// Only rules in force on `context.asOf` take part. When none is in force, the date is outside
     /// the decision's periods and that is an error, never an empty answer.
     public func evaluate(in context: EvaluationContext, pack: String) throws(RulesError) -> DecisionResult {
+        if hit == .first { return try evaluateFirst(in: context, pack: pack) }
         let live = rules.filter { $0.effective.contains(asOf: context.asOf) }
         guard !live.isEmpty else { throw .noRuleInForce(pack: pack, decision: id, asOf: context.asOf.description) }
         var held: [Rule] = []
@@ -52,17 +53,41 @@ public struct DecisionTable: Sendable {
             missing = open.reduce(into: Set<String>()) { $0.formUnion($1.facts) }
         }
         var matches: [DecisionResult.Match] = []
-        for rule in chosen {
-            var values: [String: RuleValue] = [:]
-            for (name, _) in outputs {
-                guard let expression = rule.then[name] else { continue }
-                switch try expression.evaluate(in: context) {
-                case .value(let v): values[name] = v
-                case .missing(let facts): missing.formUnion(facts)
-                }
-            }
-            matches.append(.init(rule: rule.id, source: rule.source, outputs: values))
-        }
+        for rule in chosen { matches.append(try outputs(of: rule, in: context, missing: &missing)) }
         return DecisionResult(decision: id, matches: matches, missingFacts: missing)
+    }
+
+    /// The hit policy `first` without intermediate arrays: the commonest policy, on the quote's hot path.
+    private func evaluateFirst(in context: EvaluationContext, pack: String) throws(RulesError) -> DecisionResult {
+        var anyInForce = false
+        for rule in rules where rule.effective.contains(asOf: context.asOf) {
+            anyInForce = true
+            switch try rule.when.evaluate(in: context) {
+            case .value(.bool(true)):
+                var missing = Set<String>()
+                let match = try outputs(of: rule, in: context, missing: &missing)
+                return DecisionResult(decision: id, matches: [match], missingFacts: missing)
+            case .value:
+                continue
+            case .missing(let facts):
+                // A rule before the first holding one is open: the answer depends on its facts.
+                return DecisionResult(decision: id, matches: [], missingFacts: facts)
+            }
+        }
+        guard anyInForce else { throw .noRuleInForce(pack: pack, decision: id, asOf: context.asOf.description) }
+        return DecisionResult(decision: id, matches: [], missingFacts: [])
+    }
+
+    private func outputs(of rule: Rule, in context: EvaluationContext, missing: inout Set<String>) throws(RulesError) -> DecisionResult.Match {
+        if let literal = rule.literalOutputs { return .init(rule: rule.id, source: rule.source, outputs: literal) }
+        var values: [String: RuleValue] = Dictionary(minimumCapacity: outputs.count)
+        for (name, _) in outputs {
+            guard let expression = rule.then[name] else { continue }
+            switch try expression.evaluate(in: context) {
+            case .value(let v): values[name] = v
+            case .missing(let facts): missing.formUnion(facts)
+            }
+        }
+        return .init(rule: rule.id, source: rule.source, outputs: values)
     }
 }

@@ -21,6 +21,8 @@ struct ExpressionCompiler: Sendable {
         let evaluate: CompiledExpression.Evaluator
         /// Whether the node is a quoted literal (or a set of them), which may be read as a Code.
         let isTextLiteral: Bool
+        /// The value when the node is a literal (reads no fact and not the date), else nil.
+        var literal: RuleValue?
     }
 
     /// Compiles `text`; with `expecting`, the expression must have that type.
@@ -34,16 +36,29 @@ struct ExpressionCompiler: Sendable {
                 throw ExpressionError(column: nil, message: "is \(node.type) but \(expecting) is needed here")
             }
         }
-        return CompiledExpression(source: text, type: node.type, facts: node.facts, evaluator: node.evaluate)
+        return CompiledExpression(source: text, type: node.type, facts: node.facts, evaluator: node.evaluate, literal: node.literal)
     }
 
     private func constant(_ value: RuleValue, textLiteral: Bool = false) -> Node {
-        Node(type: value.type, facts: [], evaluate: { _ throws(RulesError) in .value(value) }, isTextLiteral: textLiteral)
+        var node = Node(type: value.type, facts: [], evaluate: { _ throws(RulesError) in .value(value) }, isTextLiteral: textLiteral)
+        node.literal = value
+        return node
     }
 
     /// A quoted literal (or a set of them) read as a Code.
     private func coerce(_ node: Node, to type: RuleType) -> Node? {
         guard node.isTextLiteral else { return nil }
+        switch (node.literal, type) {
+        case (.string(let s)?, .code):
+            return constant(.code(s))
+        case (.set(let items)?, .set(.code)):
+            return constant(.set(items.map { item in
+                if case .string(let s) = item { return .code(s) }
+                return item
+            }))
+        default:
+            break
+        }
         switch (node.type, type) {
         case (.string, .code):
             let inner = node.evaluate
@@ -128,8 +143,13 @@ struct ExpressionCompiler: Sendable {
         guard nodes.allSatisfy({ $0.type == first.type }) else {
             throw ExpressionError(column: nil, message: "a set holds values of one type; found \(Set(nodes.map(\.type.description)).sorted().joined(separator: " and "))")
         }
-        let evaluators = nodes.map(\.evaluate)
         let literal = nodes.allSatisfy(\.isTextLiteral)
+        if nodes.allSatisfy({ $0.literal != nil }) {
+            var values: [RuleValue] = []
+            for node in nodes { if let v = node.literal, !values.contains(v) { values.append(v) } }
+            return constant(.set(values), textLiteral: literal)
+        }
+        let evaluators = nodes.map(\.evaluate)
         return Node(type: .set(first.type), facts: nodes.reduce(into: Set<String>()) { $0.formUnion($1.facts) }, evaluate: { context throws(RulesError) in
             var values: [RuleValue] = []
             var missing = Set<String>()
@@ -279,6 +299,14 @@ struct ExpressionCompiler: Sendable {
     private func combine(_ left: Node, _ right: Node, type: RuleType,
                          _ body: @escaping @Sendable (RuleValue, RuleValue, EvaluationContext) throws(RulesError) -> RuleValue) -> Node {
         let l = left.evaluate, r = right.evaluate
+        // A literal operand (`150 EUR`, `'CN'`) is evaluated once, here, not at every evaluation.
+        if let constant = right.literal {
+            return Node(type: type, facts: left.facts, evaluate: { context throws(RulesError) in
+                let x = try l(context)
+                guard case .value(let p) = x else { return x }
+                return .value(try body(p, constant, context))
+            }, isTextLiteral: false)
+        }
         return Node(type: type, facts: left.facts.union(right.facts), evaluate: { context throws(RulesError) in
             let x = try l(context), y = try r(context)
             guard case .value(let p) = x, case .value(let q) = y else { return .missing(x.missingFacts.union(y.missingFacts)) }
@@ -399,7 +427,7 @@ struct ExpressionCompiler: Sendable {
     }
 
     static func convert(_ m: Money, to currency: CurrencyCode, _ context: EvaluationContext) throws(RulesError) -> Money {
-        if m.currency == currency { return m }
+        if m.currency.code == currency.code { return m }
         guard let converter = context.converter else {
             throw RulesError.evaluation("\(m.currency.code) and \(currency.code) are mixed but no exchange rates were given")
         }

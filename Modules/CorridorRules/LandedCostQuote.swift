@@ -21,24 +21,38 @@ public struct LandedCostQuote: Sendable, Hashable, Encodable {
     public struct Duty: Sendable, Hashable, Encodable {
         public let kind: String
         public let rateText: String
-        public let amount: String
+        /// The amount; nil while the line's national tariff line is open (then `range` is given).
+        public let amount: Amount?
+        /// The lowest and highest amounts over the national lines the code may be, while one is to be chosen.
+        public let range: [Amount]?
         public let basis: String
-        enum CodingKeys: String, CodingKey { case kind, rateText = "rate_text", amount, basis }
+        enum CodingKeys: String, CodingKey { case kind, rateText = "rate_text", amount, range, basis }
     }
 
     /// A tax on a line.
     public struct Tax: Sendable, Hashable, Encodable {
         public let kind: String
-        public let rate: String
-        public let base: String
-        public let amount: String
+        /// The rate as a fraction (`0.19`), written as a string.
+        public let rate: Decimal
+        public let base: Amount
+        public let amount: Amount
         public let basis: String
+        enum CodingKeys: String, CodingKey { case kind, rate, base, amount, basis }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(rate.description, forKey: .rate)
+            try c.encode(base, forKey: .base)
+            try c.encode(amount, forKey: .amount)
+            try c.encode(basis, forKey: .basis)
+        }
     }
 
     /// A fee on the consignment.
     public struct Fee: Sendable, Hashable, Encodable {
         public let kind: String
-        public let amount: String
+        public let amount: Amount
         public let basis: String
     }
 
@@ -46,7 +60,7 @@ public struct LandedCostQuote: Sendable, Hashable, Encodable {
     public struct Line: Sendable, Hashable, Encodable {
         public let index: Int
         public let code: String
-        public let customsValue: String
+        public let customsValue: Amount
         public let duties: [Duty]
         public let taxes: [Tax]
         enum CodingKeys: String, CodingKey { case index, code, customsValue = "customs_value", duties, taxes }
@@ -54,13 +68,13 @@ public struct LandedCostQuote: Sendable, Hashable, Encodable {
 
     /// The totals, decimal strings in `currency`.
     public struct Totals: Sendable, Hashable, Encodable {
-        public let goods: String
-        public let shipping: String
-        public let insurance: String
-        public let duties: String
-        public let taxes: String
-        public let fees: String
-        public let total: String
+        public let goods: Amount
+        public let shipping: Amount
+        public let insurance: Amount
+        public let duties: Amount
+        public let taxes: Amount
+        public let fees: Amount
+        public let total: Amount
     }
 
     /// An open question: the fact it asks for and the question.
@@ -91,7 +105,8 @@ public struct LandedCostQuote: Sendable, Hashable, Encodable {
         /// A rule chosen and what it gave.
         public struct Match: Sendable, Hashable, Encodable {
             public let rule: String
-            public let outputs: [String: String]
+            /// The outputs (written as text: `3 EUR`, `0.19`, `true`).
+            public let outputs: [String: RuleValue]
         }
         public let decision: String
         public let line: Int?

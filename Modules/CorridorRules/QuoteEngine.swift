@@ -14,6 +14,7 @@ public import Foundation
 public struct QuoteEngine: Sendable {
     /// The packs.
     public let packs: RulePackSet
+    private let rateTexts = DutyExpressionCache()
 
     /// Creates an engine over checked packs.
     public init(packs: RulePackSet) {
@@ -27,12 +28,12 @@ public struct QuoteEngine: Sendable {
         if request.currency != currency, context.fx == nil {
             throw .noExchangeRate(request.currency.code, date: request.asOf.description)
         }
+        // One cross rate for the whole request (units of the pack's currency per unit of the request's).
+        let factor: Decimal? = try context.fx.flatMap { fx throws(RulesError) in request.currency == currency ? nil : try fx.rate(from: request.currency, to: currency) }
         func local(_ amount: Decimal) throws(RulesError) -> Money {
-            let m = try ExpressionCompiler.money(amount, request.currency)
-            guard let fx = context.fx, request.currency != currency else { return m }
-            return try fx.convert(m, to: currency)
+            try ExpressionCompiler.money(factor.map { amount * $0 } ?? amount, factor == nil ? request.currency : currency)
         }
-        func text(_ m: Money) -> String { m.minorUnitText() }
+        func text(_ m: Money) -> Amount { Amount(m) }
         func zero() throws(RulesError) -> Money { try ExpressionCompiler.money(0, currency) }
         func citation(_ source: String) -> String { pack.source(source)?.citation ?? source }
 
@@ -49,7 +50,7 @@ public struct QuoteEngine: Sendable {
         }
         func record(_ result: DecisionResult, line: Int?) {
             trace.append(.init(decision: result.decision, line: line,
-                               matches: result.matches.map { .init(rule: $0.rule, outputs: $0.outputs.mapValues(\.description)) },
+                               matches: result.matches.map { .init(rule: $0.rule, outputs: $0.outputs) },
                                missing: result.missingFacts.sorted()))
         }
 
@@ -136,14 +137,14 @@ public struct QuoteEngine: Sendable {
             }
             switch regimeDuty {
             case "exempt"?:
-                duties.append(.init(kind: "mfn", rateText: "exempt", amount: text(try zero()), basis: regime?.basis ?? ""))
+                duties.append(.init(kind: "mfn", rateText: "exempt", amount: text(try zero()), range: nil, basis: regime?.basis ?? ""))
             case "flat"?:
                 let hs6 = String(line.code.prefix(6))
                 if let first = firstLineOfSubheading[hs6] {
-                    duties.append(.init(kind: "flat", rateText: "charged once for subheading \(hs6) on line \(first)", amount: text(try zero()), basis: regime?.basis ?? ""))
+                    duties.append(.init(kind: "flat", rateText: "charged once for subheading \(hs6) on line \(first)", amount: text(try zero()), range: nil, basis: regime?.basis ?? ""))
                 } else if let flatAmount {
                     firstLineOfSubheading[hs6] = index
-                    duties.append(.init(kind: "flat", rateText: "\(text(flatAmount)) \(currency.code) per tariff subheading", amount: text(flatAmount), basis: regime?.basis ?? ""))
+                    duties.append(.init(kind: "flat", rateText: "\(flatAmount.minorUnitText()) \(currency.code) per tariff subheading", amount: text(flatAmount), range: nil, basis: regime?.basis ?? ""))
                     try addDuty(flatAmount)
                 }
             case "mfn"?:
@@ -162,7 +163,7 @@ public struct QuoteEngine: Sendable {
                     guard case .string(let kind)? = match.outputs["kind"], case .string(let rateText)? = match.outputs["rate_text"],
                           case .money(let amount)? = match.outputs["amount"] else { continue }
                     let converted = try context.fx.map { fx throws(RulesError) in try fx.convert(amount, to: currency) } ?? amount
-                    duties.append(.init(kind: kind, rateText: rateText, amount: text(converted), basis: citation(match.source)))
+                    duties.append(.init(kind: kind, rateText: rateText, amount: text(converted), range: nil, basis: citation(match.source)))
                     try addDuty(converted)
                 }
             }
@@ -177,7 +178,7 @@ public struct QuoteEngine: Sendable {
                           case .money(let base)? = match.outputs["base"] else { continue }
                     let localBase = try context.fx.map { fx throws(RulesError) in try fx.convert(base, to: currency) } ?? base
                     let amount = try ExpressionCompiler.money(localBase.amount * rate, currency).rounded()
-                    taxes.append(.init(kind: kind, rate: rate.description, base: text(localBase), amount: text(amount), basis: citation(match.source)))
+                    taxes.append(.init(kind: kind, rate: rate, base: text(localBase), amount: text(amount), basis: citation(match.source)))
                     taxTotal = try Self.add(taxTotal, amount)
                 }
             }
@@ -241,7 +242,7 @@ public struct QuoteEngine: Sendable {
         if let q = line.quantity { quantities[q.unit] = q.value }
         if let kg = line.netMassKg { quantities["KGM"] = kg }
         func assess(_ rateText: String, field: String) throws(RulesError) -> (Money?, [String: String]) {
-            let expression = DutyRateParser.parse(rateText)
+            let expression = rateTexts.expression(rateText)
             guard expression.isParsed else {
                 throw .invalidRequest(field: field, reason: "the rate '\(rateText)' could not be read (forms: 12%, 1.5¢/kg, 30.5¢/kg + 8.5%, Free)")
             }
@@ -261,7 +262,7 @@ public struct QuoteEngine: Sendable {
         }
         if let rate = line.dutyRate {
             let (amount, open) = try assess(rate, field: "lines[\(index)].duty_rate")
-            return (.init(kind: "mfn", rateText: rate, amount: amount.map { $0.minorUnitText() } ?? "", basis: "rate declared with the request"), amount, open)
+            return (.init(kind: "mfn", rateText: rate, amount: amount.map(Amount.init), range: nil, basis: "rate declared with the request"), amount, open)
         }
         let candidates = context.tariffLines[line.code] ?? []
         guard !candidates.isEmpty else {
@@ -272,18 +273,18 @@ public struct QuoteEngine: Sendable {
         if rates.count == 1, let only = candidates.first {
             let (amount, open) = try assess(only.generalRate, field: "lines[\(index)].code")
             let where_ = candidates.count == 1 ? only.code : "all \(candidates.count) lines under \(line.code)"
-            return (.init(kind: "mfn", rateText: only.generalRate, amount: amount.map { $0.minorUnitText() } ?? "", basis: "\(release) \(where_), general rate"), amount, open)
+            return (.init(kind: "mfn", rateText: only.generalRate, amount: amount.map(Amount.init), range: nil, basis: "\(release) \(where_), general rate"), amount, open)
         }
         // Several national lines with different rates: a range, and the question that settles it.
-        var amounts: [Decimal] = []
+        var amounts: [Money] = []
         for candidate in candidates {
-            if case (let amount?, _) = try assess(candidate.generalRate, field: "lines[\(index)].code") { amounts.append(amount.amount) }
+            if case (let amount?, _) = try assess(candidate.generalRate, field: "lines[\(index)].code") { amounts.append(amount) }
         }
         let listing = candidates.prefix(8).map { "\($0.code) (\($0.generalRate)): \($0.description)" }.joined(separator: "; ")
-        let low = amounts.min().map { (try? ExpressionCompiler.money($0, currency))?.minorUnitText() ?? "" } ?? "?"
-        let high = amounts.max().map { (try? ExpressionCompiler.money($0, currency))?.minorUnitText() ?? "" } ?? "?"
-        let duty = LandedCostQuote.Duty(kind: "mfn", rateText: rates.sorted().joined(separator: " | "), amount: "\(low)–\(high)",
-                                        basis: "\(release): \(candidates.count) lines under \(line.code)")
+        let sorted = amounts.sorted { $0.amount < $1.amount }
+        let range = sorted.first.flatMap { low in sorted.last.map { [Amount(low), Amount($0)] } }
+        let duty = LandedCostQuote.Duty(kind: "mfn", rateText: rates.sorted().joined(separator: " | "), amount: nil, range: range,
+                                        basis: "\(release): \(candidates.count) lines under \(line.code)\(amounts.count < candidates.count ? "; the range covers the \(amounts.count) whose rate could be computed" : "")")
         return (duty, nil, ["lines[\(index)].code": "Line \(index): which \(release) line is it? \(listing)\(candidates.count > 8 ? "; …" : "")"])
     }
 

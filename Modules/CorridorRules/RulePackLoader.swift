@@ -124,7 +124,8 @@ public struct RulePackLoader: Sendable {
                         }
                         if output.type == .string, v.mapping == nil {
                             let literal = try reader.text(v)
-                            then[name] = CompiledExpression(source: literal, type: .string, facts: [], evaluator: { _ throws(RulesError) in .value(.string(literal)) })
+                            then[name] = CompiledExpression(source: literal, type: .string, facts: [], evaluator: { _ throws(RulesError) in .value(.string(literal)) },
+                                                    literal: .string(literal))
                         } else if output.type == .string, let expressionNode = v.mapping?["expr"] {
                             then[name] = try reader.expression(expressionNode, compiler: compiler, expecting: .string)
                         } else {

@@ -2,7 +2,7 @@ public import CorridorModel
 public import Foundation
 
 /// A value during rule evaluation; its case always matches the `RuleType` the checker gave it.
-public enum RuleValue: Hashable, Sendable, CustomStringConvertible {
+public enum RuleValue: Hashable, Sendable, CustomStringConvertible, Encodable {
     /// A decimal number.
     case decimal(Decimal)
     /// An amount of money.
@@ -42,5 +42,11 @@ public enum RuleValue: Hashable, Sendable, CustomStringConvertible {
         case .code(let c): c
         case .set(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
         }
+    }
+
+    /// Encoded as its text (`3 EUR`, `0.19`, `true`), so that no amount passes through a JSON number.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }
