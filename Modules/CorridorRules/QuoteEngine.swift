@@ -244,7 +244,12 @@ public struct QuoteEngine: Sendable {
         func assess(_ rateText: String, field: String) throws(RulesError) -> (Money?, [String: String]) {
             let expression = rateTexts.expression(rateText)
             guard expression.isParsed else {
-                throw .invalidRequest(field: field, reason: "the rate '\(rateText)' could not be read (forms: 12%, 1.5¢/kg, 30.5¢/kg + 8.5%, Free)")
+                // A declared rate the parser cannot read is the declarant's to fix; a published one
+                // (a chapter 99 reference, a sugar-degree formula) becomes a question.
+                guard field.hasSuffix(".code") else {
+                    throw .invalidRequest(field: field, reason: "the rate '\(rateText)' could not be read (forms: 12%, 1.5¢/kg, 30.5¢/kg + 8.5%, Free)")
+                }
+                return (nil, ["lines[\(index)].duty_rate": "Line \(index) (\(line.code)): the published rate '\(rateText)' cannot be computed; give the duty rate as duty_rate."])
             }
             if currency.code != "USD", expression.hasSpecificTerm {
                 throw .invalidRequest(field: field, reason: "'\(rateText)' has a per-unit term in ¢ or $, which is read in USD; give an ad valorem rate for \(jurisdiction)")
