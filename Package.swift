@@ -397,6 +397,7 @@ let package = Package(
                 "CorridorFinance",
                 "CorridorLogistics",
                 "CorridorAlerts",
+                "CorridorRules",
                 "CorridorTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -22,7 +22,7 @@ struct DutyCommand: AsyncParsableCommand {
         @Option(help: "A quantity as UNIT=N, UNIT a UN/ECE Rec 20 code (KGM, LTR, H87, DZN, PR…) or the unit as the rate writes it (repeatable).")
         var quantity: [String] = []
         @Option(help: "The value of a part named by an \"on …\" term, as PART=N (repeatable), e.g. 'the case=12.50'.") var part: [String] = []
-        @Option(help: "json | table.") var format: String = "table"
+        @Option(help: "table | json.") var format: OutputFormat = .table
 
         struct Output: Encodable {
             let text: String
@@ -40,7 +40,7 @@ struct DutyCommand: AsyncParsableCommand {
                                                    partValues: try pairs(part, "--part"))
             }
             let output = Output(text: text, kind: expression.kind, expression: expression, assessment: assessment)
-            if format == "json" {
+            if format == .json {
                 try printJSON(output)
             } else {
                 print("\(expression.kind)\t\(expression)")
@@ -70,7 +70,7 @@ struct DutyCommand: AsyncParsableCommand {
         @OptionGroup var data: DataOptions
         @Option(help: "HTS CSV files (default: tariffs/us_hts_2025_rev13.csv and tariffs/us_hts_2026_rev4.csv under --data).") var file: [String] = []
         @Option(help: "How many unread texts to list.") var top: Int = 20
-        @Option(help: "json | table.") var format: String = "table"
+        @Option(help: "table | json.") var format: OutputFormat = .table
 
         func run() async throws {
             let files = file.isEmpty
@@ -80,7 +80,7 @@ struct DutyCommand: AsyncParsableCommand {
             for url in files {
                 do { reports.append(try DutyRateCoverage.measure(htsCSV: url)) } catch { throw CLIError(error.description) }
             }
-            if format == "json" {
+            if format == .json {
                 try printJSON(reports)
                 return
             }

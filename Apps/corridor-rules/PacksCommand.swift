@@ -25,7 +25,7 @@ struct PacksCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the packs: id, version, jurisdiction, markets, SHA-256.")
         @Option(help: ArgumentHelp("Directory of rule packs instead of the shipped ones.", valueName: "dir")) var packs: String?
-        @Option(help: "json | table.") var format: String = "table"
+        @Option(help: "table | json.") var format: OutputFormat = .table
 
         struct Row: Encodable {
             let id: String, version: String, jurisdiction: String, markets: [String], currency: String, published: String, rules: Int, cases: Int, sha256: String
@@ -36,7 +36,7 @@ struct PacksCommand: AsyncParsableCommand {
                 Row(id: p.id, version: p.version, jurisdiction: p.jurisdiction, markets: p.markets, currency: p.currency.code, published: p.published.description,
                     rules: p.decisions.reduce(0) { $0 + $1.rules.count }, cases: p.cases.count, sha256: p.sha256)
             }
-            if format == "json" { try printJSON(rows); return }
+            if format == .json { try printJSON(rows); return }
             for r in rows {
                 print("\(r.id)\t\(r.version)\t\(r.jurisdiction)\t\(r.markets.joined(separator: ","))\t\(r.currency)\t\(r.rules) rules\t\(r.cases) cases\t\(r.sha256.prefix(12))")
             }
@@ -47,7 +47,7 @@ struct PacksCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a pack: its sources, facts, and each decision's rules with their periods and conditions.")
         @Argument(help: "The pack id (e.g. eu-low-value).") var id: String
         @Option(help: ArgumentHelp("Directory of rule packs instead of the shipped ones.", valueName: "dir")) var packs: String?
-        @Option(help: "json | table.") var format: String = "table"
+        @Option(help: "table | json.") var format: OutputFormat = .table
 
         struct Output: Encodable {
             struct RuleRow: Encodable { let id: String, effective: String, when: String, then: [String: String], source: String, summary: String }
@@ -72,7 +72,7 @@ struct PacksCommand: AsyncParsableCommand {
                           rules: d.rules.map { r in .init(id: r.id, effective: r.effective.description, when: r.when.source,
                                                           then: r.then.mapValues(\.source), source: r.source, summary: r.summary) })
                 })
-            if format == "json" { try printJSON(output); return }
+            if format == .json { try printJSON(output); return }
             print("\(p.id) \(p.version) — \(p.title)")
             print("jurisdiction \(p.jurisdiction), markets \(p.markets.joined(separator: ", ")), currency \(p.currency.code), published \(p.published)")
             print("sha256 \(p.sha256)")
@@ -95,11 +95,11 @@ struct PacksCommand: AsyncParsableCommand {
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run every pack's golden cases; exits 1 when one fails (such a pack does not load in the daemon).")
         @Option(help: ArgumentHelp("Directory of rule packs instead of the shipped ones.", valueName: "dir")) var packs: String?
-        @Option(help: "json | table.") var format: String = "table"
+        @Option(help: "table | json.") var format: OutputFormat = .table
 
         func run() async throws {
             let results = try PacksCommand.loadUnchecked(packs).flatMap(GoldenCaseRunner.run)
-            if format == "json" {
+            if format == .json {
                 try printJSON(results)
             } else {
                 for r in results {
@@ -119,7 +119,7 @@ struct PacksCommand: AsyncParsableCommand {
             discussion: "Example: corridor-rules packs diff old/eu-low-value.yaml Modules/CorridorRules/Packs/eu-low-value.yaml")
         @Argument(help: "The older pack file.") var from: String
         @Argument(help: "The newer pack file.") var to: String
-        @Option(help: "json | table.") var format: String = "json"
+        @Option(help: "json | table.") var format: OutputFormat = .json
 
         func run() async throws {
             let loader = RulePackLoader(builtins: QuoteFacts.declarations)
@@ -130,7 +130,7 @@ struct PacksCommand: AsyncParsableCommand {
             } catch {
                 throw CLIError(error.description)
             }
-            if format == "json" { try printJSON(diff); return }
+            if format == .json { try printJSON(diff); return }
             print("\(diff.pack) \(diff.fromVersion) → \(diff.toVersion) (\(diff.jurisdiction), published \(diff.published))")
             for c in diff.changes {
                 print("\(c.kind.rawValue)\t\(c.rule)\t\(c.effective?.description ?? "")\t\(c.summary)")

@@ -8,10 +8,14 @@ struct PacksOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Directory of rule packs (*.yaml) to use instead of the shipped ones.", valueName: "dir"))
     var packs: String?
 
-    /// The packs, checked, with failing golden cases refused.
-    func load() throws -> RulePackSet {
+    /// The packs whose golden cases pass; the others are named on standard error and returned as refused.
+    func load() throws -> (packs: RulePackSet, refused: [RefusedPack]) {
         do {
-            return try RulePackSet.checked(directory: packs.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            let loaded = try RulePackSet.loadPassing(directory: packs.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            for pack in loaded.refused {
+                FileHandle.standardError.write(Data("warning: pack \(pack.id) is refused (a golden case fails): \(pack.reason)\n".utf8))
+            }
+            return loaded
         } catch {
             throw CLIError(error.description)
         }

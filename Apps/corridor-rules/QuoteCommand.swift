@@ -16,7 +16,7 @@ struct QuoteCommand: AsyncParsableCommand {
             are the ECB reference rates under --data. Exit status 3: the quote is incomplete and lists its questions.
             """)
     @Option(help: ArgumentHelp("The request file (- for standard input).", valueName: "Q.json")) var file: String
-    @Option(help: "json | table.") var format: String = "json"
+    @Option(help: "json | table.") var format: OutputFormat = .json
     @OptionGroup var packs: PacksOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var data: DataOptions
@@ -30,12 +30,13 @@ struct QuoteCommand: AsyncParsableCommand {
         }
         let request: QuoteRequest
         do { request = try QuoteRequest.parse(body) } catch { throw CLIError("\(file): \(error.description)") }
-        let packSet = try packs.load()
+        let (packSet, refused) = try packs.load()
+        if let pack = refused.first(where: { $0.markets.contains(request.destination) }) { throw CLIError(pack.error.description) }
         let db = try database.open(mustExist: true)
         let desk = try RulesWiring.desk(packs: packSet, database: db, dataDirectory: data.directory)
         let quote: LandedCostQuote
         do { quote = try await desk.quote(request, recordedAt: Date()) } catch { throw CLIError(error.description) }
-        if format == "json" {
+        if format == .json {
             try printJSON(quote)
         } else {
             QuoteTable.print(quote)

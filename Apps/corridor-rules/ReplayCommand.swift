@@ -11,14 +11,14 @@ struct ReplayCommand: AsyncParsableCommand {
         commandName: "replay",
         abstract: "Re-run a recorded decision with its recorded inputs, reference data and pack texts; exits 1 unless the output is identical byte for byte.")
     @Argument(help: "The decision id (decision_id of a quote).") var id: String
-    @Option(help: "json | table.") var format: String = "table"
+    @Option(help: "table | json.") var format: OutputFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let db = try database.open(mustExist: true)
         let result: ReplayResult
         do { result = try await QuoteDesk.replay(id: id, log: SQLiteDecisionLog(database: db)) } catch { throw CLIError(error.description) }
-        if format == "json" {
+        if format == .json {
             try printJSON(result)
         } else {
             print("\(result.id): \(result.identical ? "identical" : "DIFFERENT") (\(result.replayed.count) bytes)")

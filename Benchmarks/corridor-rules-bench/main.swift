@@ -69,7 +69,8 @@ for (name, json) in requests {
     let context: QuoteContext
     do {
         request = try QuoteRequest.parse(Data(json.utf8))
-        context = try await resolver.context(for: request, currency: try packs.pack(for: request.destination).currency)
+        let pack = try packs.pack(for: request.destination)
+        context = try await resolver.context(for: request, currency: pack.currency, jurisdiction: pack.jurisdiction)
         let check = try engine.quote(request, context: context)
         guard check.complete else { fail("\(name): the quote is incomplete: \(check.questions)") }
     } catch { fail("\(name): \(error)") }

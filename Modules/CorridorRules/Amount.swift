@@ -14,6 +14,7 @@ public struct Amount: Sendable, Hashable, Encodable, CustomStringConvertible {
     /// `3.00`.
     public var description: String { money.minorUnitText() }
 
+    /// Encoded as the text, e.g. `"3.00"`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

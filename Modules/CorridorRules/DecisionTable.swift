@@ -23,32 +23,27 @@ public struct DecisionTable: Sendable {
         guard !live.isEmpty else { throw .noRuleInForce(pack: pack, decision: id, asOf: context.asOf.description) }
         var held: [Rule] = []
         var open: [(rule: Rule, facts: Set<String>)] = []
-        conditions: for rule in live {
+        for rule in live {
             switch try rule.when.evaluate(in: context) {
-            case .value(.bool(true)):
-                held.append(rule)
-                if hit == .first, open.isEmpty { break conditions }
-            case .value:
-                continue
-            case .missing(let facts):
-                open.append((rule, facts))
-                if hit == .first { break conditions }
+            case .value(.bool(true)): held.append(rule)
+            case .value: continue
+            case .missing(let facts): open.append((rule, facts))
             }
         }
         var chosen: [Rule]
         var missing = Set<String>()
         switch hit {
-        case .first:
-            // A rule before the first holding one is open: the answer depends on its facts.
-            if let first = open.first { missing = first.facts; chosen = [] } else { chosen = Array(held.prefix(1)) }
         case .unique:
             if held.count > 1 { throw .ambiguousRules(pack: pack, decision: id, rules: held.map(\.id)) }
             if !open.isEmpty { missing = open.reduce(into: Set<String>()) { $0.formUnion($1.facts) }; chosen = [] } else { chosen = held }
         case .priority:
-            let best = held.max { $0.priority < $1.priority }
-            let contenders = open.filter { $0.rule.priority >= (best?.priority ?? Int.min) }
-            if !contenders.isEmpty { missing = contenders.reduce(into: Set<String>()) { $0.formUnion($1.facts) }; chosen = [] } else { chosen = best.map { [$0] } ?? [] }
-        case .collect:
+            let top = held.map(\.priority).max()
+            let best = held.filter { $0.priority == top }
+            if best.count > 1 { throw .ambiguousRules(pack: pack, decision: id, rules: best.map(\.id)) }
+            // An open rule that could outrank (or tie) the best holding one leaves the decision open.
+            let contenders = open.filter { $0.rule.priority >= (top ?? Int.min) }
+            if !contenders.isEmpty { missing = contenders.reduce(into: Set<String>()) { $0.formUnion($1.facts) }; chosen = [] } else { chosen = best }
+        case .collect, .first:
             chosen = held
             missing = open.reduce(into: Set<String>()) { $0.formUnion($1.facts) }
         }

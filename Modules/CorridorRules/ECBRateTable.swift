@@ -17,7 +17,10 @@ public struct ECBRateTable: Sendable {
         guard header.first == "Date", header.count > 1 else { throw .malformedFile(file, reason: "the first column must be Date (the ECB eurofxref-hist.csv layout)") }
         var days: [(CivilDate, [String: Decimal])] = []
         for (number, line) in lines.enumerated() where !line.isEmpty {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { cell in
+                // The ECB writes no spaces; trimming only when one is there keeps a 7,000-day file fast to read.
+                cell.first == " " || cell.last == " " || cell.last == "\r" ? cell.trimmingCharacters(in: .whitespacesAndNewlines) : String(cell)
+            }
             guard let date = try? CivilDate(parsing: cells[0]) else {
                 throw .malformedFile(file, reason: "line \(number + 2): '\(cells[0])' is not a day")
             }

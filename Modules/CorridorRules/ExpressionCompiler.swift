@@ -62,13 +62,13 @@ struct ExpressionCompiler: Sendable {
         switch (node.type, type) {
         case (.string, .code):
             let inner = node.evaluate
-            return Node(type: .code, facts: [], evaluate: { context throws(RulesError) in
+            return Node(type: .code, facts: node.facts, evaluate: { context throws(RulesError) in
                 guard case .value(.string(let s)) = try inner(context) else { return try inner(context) }
                 return .value(.code(s))
             }, isTextLiteral: false)
         case (.set(.string), .set(.code)):
             let inner = node.evaluate
-            return Node(type: .set(.code), facts: [], evaluate: { context throws(RulesError) in
+            return Node(type: .set(.code), facts: node.facts, evaluate: { context throws(RulesError) in
                 guard case .value(.set(let items)) = try inner(context) else { return try inner(context) }
                 return .value(.set(items.map { item in
                     if case .string(let s) = item { return .code(s) }

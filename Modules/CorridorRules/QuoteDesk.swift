@@ -32,7 +32,7 @@ public struct QuoteDesk: Sendable {
     /// question again under the same packs gives the same id and adds no record.
     public func quote(_ request: QuoteRequest, recordedAt: Date) async throws(RulesError) -> LandedCostQuote {
         let pack = try engine.packs.pack(for: request.destination)
-        let context = try await resolver.context(for: request, currency: pack.currency)
+        let context = try await resolver.context(for: request, currency: pack.currency, jurisdiction: pack.jurisdiction)
         var quote = try engine.quote(request, context: context)
         guard let log else { return quote }
         let requestData = try Self.canonical(request), contextData = try Self.canonical(context), output = try Self.canonical(quote)
@@ -42,7 +42,7 @@ public struct QuoteDesk: Sendable {
         do {
             try await log.append(record, packTexts: [pack.sha256: pack.text])
         } catch {
-            throw .evaluation("the decision could not be recorded, so no quote is given: \(error)")
+            throw .logUnavailable("the decision could not be recorded, so no quote is given: \(error)")
         }
         quote.decisionID = id
         return quote
@@ -55,14 +55,17 @@ public struct QuoteDesk: Sendable {
         do {
             guard let found = try await log.record(id: id) else { throw RulesError.unknownDecision(id) }
             record = found
-        } catch let error as RulesError { throw error } catch { throw .replayRefused("the log could not be read: \(error)") }
+        } catch let error as RulesError { throw error } catch { throw .logUnavailable("\(error)") }
         guard record.kind == "quote" else { throw .replayRefused("decision \(id) is a \(record.kind), which replay does not handle yet") }
         var packs: [RulePack] = []
         for reference in record.packs {
             let text: String?
-            do { text = try await log.packText(sha256: reference.sha256) } catch { throw .replayRefused("the log could not be read: \(error)") }
+            do { text = try await log.packText(sha256: reference.sha256) } catch { throw .logUnavailable("\(error)") }
             guard let text else { throw .replayRefused("the text of pack \(reference.id) \(reference.version) (\(reference.sha256)) is not in the log") }
-            let pack = try loader.load(text: text, file: "\(reference.id)@\(reference.version)")
+            let pack: RulePack
+            do { pack = try loader.load(text: text, file: "\(reference.id)@\(reference.version)") } catch {
+                throw .replayRefused("the recorded pack \(reference.id) \(reference.version) no longer loads: \(error)")
+            }
             guard pack.sha256 == reference.sha256 else { throw .replayRefused("pack \(reference.id) text does not hash to \(reference.sha256)") }
             packs.append(pack)
         }
@@ -73,7 +76,9 @@ public struct QuoteDesk: Sendable {
         } catch {
             throw .replayRefused("the recorded inputs could not be read: \(error)")
         }
-        let quote = try QuoteEngine(packs: try RulePackSet(packs)).quote(request, context: context)
+        let set: RulePackSet
+        do { set = try RulePackSet(packs) } catch { throw .replayRefused("the recorded packs do not load together: \(error)") }
+        let quote = try QuoteEngine(packs: set).quote(request, context: context)
         let output = try canonical(quote)
         return ReplayResult(id: id, identical: output == record.output, recorded: record.output, replayed: output, packs: record.packs)
     }

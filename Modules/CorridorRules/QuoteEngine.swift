@@ -40,13 +40,26 @@ public struct QuoteEngine: Sendable {
         var questions: [String: String] = [:]
         var warnings: [String] = []
         var trace: [LandedCostQuote.Step] = []
-        func ask(_ facts: Set<String>, prefix: String = "") {
+        func ask(_ facts: Set<String>, line: Int? = nil) {
             // The engine computes line.duty and regime.*; when they are missing, the question that
             // settles them (a duty rate, the regime's facts) is already asked.
             for fact in facts where fact != "line.duty" && !fact.hasPrefix("regime.") {
                 let question = pack.facts[fact]?.question ?? QuoteFacts.declarations.first { $0.name == fact }?.question ?? "What is \(fact)?"
-                questions[fact] = prefix + question
+                // A line's fact is asked for that line: lines[2].net_mass_kg, not one question for all lines.
+                if let line, fact.hasPrefix("line.") {
+                    questions["lines[\(line)].\(fact.dropFirst(5))"] = "Line \(line) (\(request.lines[line].code)): \(question)"
+                } else {
+                    questions[fact] = question
+                }
             }
+        }
+        /// Whether a match carries the outputs the quote reads. An output left open by a missing fact
+        /// is skipped (that fact is asked, so the quote is incomplete); one a settled rule does not give
+        /// at all is a defect of the pack, refused rather than skipped.
+        func complete(_ match: DecisionResult.Match, _ result: DecisionResult, _ names: [String]) throws(RulesError) -> Bool {
+            guard let absent = names.first(where: { match.outputs[$0] == nil }) else { return true }
+            if !result.isSettled { return false }
+            throw .evaluation("pack \(pack.id) rule \(match.rule) (decision \(result.decision)) gives no \(absent)")
         }
         func record(_ result: DecisionResult, line: Int?) {
             trace.append(.init(decision: result.decision, line: line,
@@ -94,6 +107,7 @@ public struct QuoteEngine: Sendable {
         var regime: LandedCostQuote.Regime?
         var regimeDuty: String?
         var flatAmount: Money?
+        if let match = regimeResult.matches.first { _ = try complete(match, regimeResult, ["name", "de_minimis_applied", "duty"]) }
         if regimeResult.isSettled, let match = regimeResult.matches.first,
            case .string(let name)? = match.outputs["name"], case .bool(let deMinimis)? = match.outputs["de_minimis_applied"],
            case .string(let duty)? = match.outputs["duty"] {
@@ -158,8 +172,9 @@ public struct QuoteEngine: Sendable {
             if regimeDuty != nil, let table = pack.decision("duties") {
                 let result = try table.evaluate(in: evaluationContext(lineFacts), pack: pack.id)
                 record(result, line: index)
-                ask(result.missingFacts, prefix: "Line \(index): ")
+                ask(result.missingFacts, line: index)
                 for match in result.matches {
+                    guard try complete(match, result, ["kind", "rate_text", "amount"]) else { continue }
                     guard case .string(let kind)? = match.outputs["kind"], case .string(let rateText)? = match.outputs["rate_text"],
                           case .money(let amount)? = match.outputs["amount"] else { continue }
                     let converted = try context.fx.map { fx throws(RulesError) in try fx.convert(amount, to: currency) } ?? amount
@@ -172,8 +187,9 @@ public struct QuoteEngine: Sendable {
             if regimeDuty != nil, let table = pack.decision("taxes") {
                 let result = try table.evaluate(in: evaluationContext(lineFacts), pack: pack.id)
                 record(result, line: index)
-                ask(result.missingFacts, prefix: "Line \(index): ")
+                ask(result.missingFacts, line: index)
                 for match in result.matches {
+                    guard try complete(match, result, ["kind", "rate", "base"]) else { continue }
                     guard case .string(let kind)? = match.outputs["kind"], case .decimal(let rate)? = match.outputs["rate"],
                           case .money(let base)? = match.outputs["base"] else { continue }
                     let localBase = try context.fx.map { fx throws(RulesError) in try fx.convert(base, to: currency) } ?? base
@@ -197,6 +213,7 @@ public struct QuoteEngine: Sendable {
             record(result, line: nil)
             ask(result.missingFacts)
             for match in result.matches {
+                guard try complete(match, result, ["kind", "amount"]) else { continue }
                 guard case .string(let kind)? = match.outputs["kind"], case .money(let amount)? = match.outputs["amount"] else { continue }
                 let converted = (try context.fx.map { fx throws(RulesError) in try fx.convert(amount, to: currency) } ?? amount).rounded()
                 fees.append(.init(kind: kind, amount: text(converted), basis: citation(match.source)))
@@ -212,7 +229,10 @@ public struct QuoteEngine: Sendable {
         let complete = questions.isEmpty && regime != nil
         var totals: LandedCostQuote.Totals?
         if complete {
-            let goodsRounded = goods.rounded(), shippingRounded = shipping.rounded(), insuranceRounded = insurance.rounded()
+            // Totals add the entries as printed: each line's value rounded once.
+            var goodsRounded = try zero()
+            for v in values { goodsRounded = try Self.add(goodsRounded, v.rounded()) }
+            let shippingRounded = shipping.rounded(), insuranceRounded = insurance.rounded()
             var total = goodsRounded
             for m in [shippingRounded, insuranceRounded, dutyTotal, taxTotal, feeTotal] { total = try Self.add(total, m) }
             totals = .init(goods: text(goodsRounded), shipping: text(shippingRounded), insurance: text(insuranceRounded),
@@ -256,12 +276,17 @@ public struct QuoteEngine: Sendable {
             }
             let assessment = DutyAssessment.assess(expression, customsValue: value.amount, quantities: quantities)
             guard let amount = assessment.amount else {
-                var open: [String: String] = [:]
+                // A mass or a quantity the declarant can give; anything else (a part's value, the rate of
+                // a referenced subheading) cannot be given, so the duty itself is asked for.
+                var open: [String: [String]] = [:]
                 for missing in assessment.missing {
-                    let fact = missing.contains("KGM") ? "lines[\(index)].net_mass_kg" : "lines[\(index)].quantity"
-                    open[fact] = "Line \(index) (\(line.code)): the rate \(rateText) needs \(missing)."
+                    let fact: String
+                    if missing.hasPrefix("the quantity in KGM") { fact = "lines[\(index)].net_mass_kg" }
+                    else if missing.hasPrefix("the quantity in") { fact = "lines[\(index)].quantity" }
+                    else { fact = "lines[\(index)].duty_rate" }
+                    open[fact, default: []].append(missing)
                 }
-                return (nil, open)
+                return (nil, open.mapValues { "Line \(index) (\(line.code)): the rate \(rateText) needs " + $0.joined(separator: " and ") + ($0.contains { !$0.hasPrefix("the quantity") } ? "; give the duty rate as duty_rate." : ".") })
             }
             return (try ExpressionCompiler.money(amount, currency).rounded(), [:])
         }

@@ -155,6 +155,9 @@ public struct QuoteRequest: Sendable, Hashable, Codable {
             switch line["quantity"] {
             case nil, .null?: break
             case .object(let q)?:
+                if let unknown = q.keys.sorted().first(where: { $0 != "value" && $0 != "unit" }) {
+                    throw .invalidRequest(field: "\(path).quantity.\(unknown)", reason: "unknown field (fields: unit, value)")
+                }
                 let unit = try text(q, "unit", "\(path).quantity.unit") ?? ""
                 guard (try? UnitCode(unit)) != nil else {
                     throw .invalidRequest(field: "\(path).quantity.unit", reason: "'\(unit)' is not a UN/ECE Rec 20 unit code (H87, KGM, LTR, PR, DZN…)")

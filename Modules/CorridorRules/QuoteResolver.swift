@@ -16,8 +16,10 @@ public struct QuoteResolver: Sendable {
         self.rates = rates
     }
 
-    /// The context for `request`, whose destination pack assesses in `currency`.
-    public func context(for request: QuoteRequest, currency: CurrencyCode) async throws(RulesError) -> QuoteContext {
+    /// The context for `request`, whose destination pack assesses in `currency` for `jurisdiction`.
+    /// National lines (8 or 10 digits) are checked against the national tariff held: the HTS for the
+    /// United States, the Combined Nomenclature for the EU; elsewhere only their HS subheading is.
+    public func context(for request: QuoteRequest, currency: CurrencyCode, jurisdiction: String) async throws(RulesError) -> QuoteContext {
         var fx: CurrencyConverter?
         if let rates {
             fx = try rates.converter(on: request.asOf)
@@ -42,6 +44,13 @@ public struct QuoteResolver: Sendable {
                     throw RulesError.invalidRequest(field: field, reason: "\(subheading.dotted) is not a subheading of \(hs.title), the edition in force on \(request.asOf)")
                 }
                 descriptions[line.code] = entry.description
+                if jurisdiction == "EU", line.code.count >= 8 {
+                    let cn = try await reference.release(of: .euCN, asOf: request.asOf)
+                    let code = try HSCode(String(line.code.prefix(8)))
+                    guard try await reference.entry(code, release: cn.id) != nil else {
+                        throw RulesError.invalidRequest(field: field, reason: "\(code.dotted) is not a line of \(cn.title)")
+                    }
+                }
                 guard let national = nationalRelease else { continue }
                 let code = try HSCode(line.code)
                 var candidates: [NomenclatureEntry]

@@ -133,11 +133,17 @@ public struct RulePackLoader: Sendable {
                         }
                     }
                 }
-                let priorityText = r.node("priority").flatMap { $0.scalar?.string }
-                guard priorityText == nil || Int(priorityText ?? "") != nil else { throw reader.error(r.node("priority"), "priority is a whole number") }
+                var priority = 0
+                if let node = r.node("priority") {
+                    guard hit == .priority else { throw reader.error(node, "priority: only applies under hit: priority (this decision is \(hit.rawValue))") }
+                    guard let value = Int(try reader.text(node)) else { throw reader.error(node, "priority is a whole number") }
+                    priority = value
+                } else if hit == .priority {
+                    throw reader.error(ruleNode, "rule \(ruleID) needs a priority: under hit: priority")
+                }
                 let hs = try r.node("hs").map { node throws(RulesError) in try reader.sequence(node, what: "hs").map { n throws(RulesError) in try reader.text(n) } } ?? []
                 let fingerprint = Self.digest(Data(Self.fingerprintText(ruleNode).utf8))
-                rules.append(Rule(id: ruleID, effective: effective, when: when, then: then, priority: priorityText.flatMap { Int($0) } ?? 0,
+                rules.append(Rule(id: ruleID, effective: effective, when: when, then: then, priority: priority,
                                   source: source, summary: (try? reader.string(r, "summary")) ?? ruleID, hsPrefixes: hs,
                                   line: ruleNode.mark?.line, fingerprint: fingerprint))
             }

@@ -72,17 +72,25 @@ public struct RulePackSet: Sendable {
 }
 
 extension RulePackSet {
-    /// The packs a daemon or CLI runs with: those of `directory`, else the shipped ones, each refused
-    /// when one of its golden cases fails.
+    /// The packs of `directory` (else the shipped ones), each refused when one of its golden cases fails.
     public static func checked(directory: URL?) throws(RulesError) -> RulePackSet {
-        let set: RulePackSet
-        if let directory { set = try RulePackSet(directory: directory) } else { set = try BundledPacks.load() }
-        for pack in set.packs {
-            let failures = GoldenCaseRunner.run(pack).filter { !$0.passed }
-            if !failures.isEmpty {
-                throw .failingCases(pack: pack.id, failures: failures.map { "\($0.name) (\(pack.file)\($0.line.map { ":\($0)" } ?? "")): \($0.failures.joined(separator: "; "))" })
-            }
-        }
+        let (set, refused) = try loadPassing(directory: directory)
+        if let first = refused.first { throw first.error }
         return set
+    }
+
+    /// The packs a daemon or CLI runs with: those of `directory`, else the shipped ones. A pack whose
+    /// golden case fails is left out and returned among the refused, so the other markets still quote.
+    public static func loadPassing(directory: URL?) throws(RulesError) -> (packs: RulePackSet, refused: [RefusedPack]) {
+        let loaded: RulePackSet
+        if let directory { loaded = try RulePackSet(directory: directory) } else { loaded = try BundledPacks.load() }
+        var kept: [RulePack] = [], refused: [RefusedPack] = []
+        for pack in loaded.packs {
+            let failures = GoldenCaseRunner.run(pack).filter { !$0.passed }
+            if failures.isEmpty { kept.append(pack); continue }
+            refused.append(RefusedPack(id: pack.id, version: pack.version, markets: pack.markets,
+                                       failures: failures.map { "\($0.name) (\(pack.file)\($0.line.map { ":\($0)" } ?? "")): \($0.failures.joined(separator: "; "))" }))
+        }
+        return (try RulePackSet(kept), refused)
     }
 }

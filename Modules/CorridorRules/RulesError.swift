@@ -26,6 +26,8 @@ public enum RulesError: Error, CustomStringConvertible, Equatable, Sendable {
     case unknownDecision(String)
     /// A replay could not use the packs of the recorded decision.
     case replayRefused(String)
+    /// The decision log could not be written or read.
+    case logUnavailable(String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,7 @@ public enum RulesError: Error, CustomStringConvertible, Equatable, Sendable {
         case .ambiguousRules(let pack, let decision, let rules): "pack \(pack), decision \(decision) (hit policy unique): rules \(rules.joined(separator: " and ")) both apply"
         case .unknownDecision(let id): "no decision \(id) in the log"
         case .replayRefused(let reason): "cannot replay: \(reason)"
+        case .logUnavailable(let reason): "the decision log is unavailable: \(reason)"
         }
     }
 }

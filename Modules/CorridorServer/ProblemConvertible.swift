@@ -93,6 +93,8 @@ extension RulesError: ProblemConvertible {
             return Problem(status: .unprocessableContent, slug: "rule-evaluation-failed", title: "A rule could not be evaluated", detail: description)
         case .replayRefused:
             return Problem(status: .conflict, slug: "replay-refused", title: "Replay refused", detail: description)
+        case .logUnavailable:
+            return Problem(status: .serviceUnavailable, slug: "decision-log-unavailable", title: "Decision log unavailable", detail: description)
         case .unreadableFile, .malformedFile, .malformedPack, .conflictingPacks, .failingCases:
             return Problem(status: .serviceUnavailable, slug: "rules-unavailable", title: "Rule packs not loaded", detail: description)
         }

@@ -9,28 +9,23 @@ public import Logging
 public struct RulesService: Sendable {
     /// The quote desk, or why there is none (the routes then answer 503 with the reason).
     public let desk: Result<QuoteDesk, RulesError>
-    /// Packs refused at start, with the reason.
-    public let refused: [String]
+    /// Packs refused at start because a golden case failed.
+    public let refused: [RefusedPack]
 
     /// Wraps a loaded desk.
-    public init(desk: Result<QuoteDesk, RulesError>, refused: [String] = []) {
+    public init(desk: Result<QuoteDesk, RulesError>, refused: [RefusedPack] = []) {
         self.desk = desk
         self.refused = refused
     }
 
     /// Loads the packs (`packsDirectory`, else the shipped ones) and the rates under `dataDirectory`.
     public static func load(packsDirectory: String?, dataDirectory: String, reference: any TariffReference, log: any DecisionLog, logger: Logger) -> RulesService {
-        var refused: [String] = []
+        var refused: [RefusedPack] = []
         let desk = Result { () throws(RulesError) -> QuoteDesk in
-            let loaded: RulePackSet
-            if let packsDirectory { loaded = try RulePackSet(directory: URL(fileURLWithPath: packsDirectory, isDirectory: true)) } else { loaded = try BundledPacks.load() }
-            var kept: [RulePack] = []
-            for pack in loaded.packs {
-                let failures = GoldenCaseRunner.run(pack).filter { !$0.passed }
-                if failures.isEmpty { kept.append(pack); continue }
-                let reason = "\(pack.id) \(pack.version): " + failures.map { "\($0.name): \($0.failures.joined(separator: "; "))" }.joined(separator: " | ")
-                refused.append(reason)
-                logger.error("rule pack refused: a golden case fails", metadata: ["pack": "\(pack.id)", "reason": "\(reason)"])
+            let (packs, left) = try RulePackSet.loadPassing(directory: packsDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            refused = left
+            for pack in left {
+                logger.error("rule pack refused: a golden case fails; its markets answer 503", metadata: ["pack": "\(pack.id)", "reason": "\(pack.reason)"])
             }
             let ratesFile = URL(fileURLWithPath: dataDirectory, isDirectory: true).appendingPathComponent("finance/ecb_eurofxref_hist.csv")
             var rates: ECBRateTable?
@@ -39,7 +34,7 @@ public struct RulesService: Sendable {
             } else {
                 logger.warning("no ECB rates; quotes in a currency other than the destination's are refused", metadata: ["file": "\(ratesFile.path)"])
             }
-            return QuoteDesk(engine: QuoteEngine(packs: try RulePackSet(kept)), resolver: QuoteResolver(reference: reference, rates: rates), log: log)
+            return QuoteDesk(engine: QuoteEngine(packs: packs), resolver: QuoteResolver(reference: reference, rates: rates), log: log)
         }
         if case .failure(let error) = desk { logger.error("rule packs not loaded; /v1/quotes answers 503", metadata: ["reason": "\(error)"]) }
         return RulesService(desk: desk, refused: refused)

@@ -8,7 +8,7 @@ struct CorridorRulesCLITests {
     /// A database with HS 2022 and the 2026 HTS, for quotes.
     static let database: Task<String, any Error> = Task {
         let path = try CommandRunner.temporaryDirectory().appendingPathComponent("corridor.sqlite").path
-        let r = try CommandRunner.run("corridor-data", ["import", "--from", try TestData.requireData().path, "--database", path,
+        let r = try await CommandRunner.runAsync("corridor-data", ["import", "--from", try TestData.requireData().path, "--database", path,
                                                         "--only", "hs2022", "us-hts-2026r4"])
         guard r.status == 0 else { throw CLIError(message: r.stderr) }
         return path
@@ -32,7 +32,7 @@ struct CorridorRulesCLITests {
     func quoteAndReplay() async throws {
         let database = try await Self.database.value
         let data = try TestData.requireData().path
-        let r = try CommandRunner.run("corridor-rules", ["quote", "--file", try writeRequest(Self.request), "--database", database, "--data", data])
+        let r = try await CommandRunner.runAsync("corridor-rules", ["quote", "--file", try writeRequest(Self.request), "--database", database, "--data", data])
         #expect(r.status == 0, "\(r.stderr)")
         let quote = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let regime = try #require(quote["regime"] as? [String: Any])
@@ -45,36 +45,36 @@ struct CorridorRulesCLITests {
         #expect(quote["warnings"] is [String] && quote["questions"] is [Any] && (quote["packs"] as? [Any])?.count == 1)
         let id = try #require(quote["decision_id"] as? String)
 
-        let replay = try CommandRunner.run("corridor-rules", ["replay", id, "--database", database])
+        let replay = try await CommandRunner.runAsync("corridor-rules", ["replay", id, "--database", database])
         #expect(replay.status == 0 && replay.stdout.hasPrefix("\(id): identical"), "\(replay.stdout) \(replay.stderr)")
-        let missing = try CommandRunner.run("corridor-rules", ["replay", "q-nothing", "--database", database])
+        let missing = try await CommandRunner.runAsync("corridor-rules", ["replay", "q-nothing", "--database", database])
         #expect(missing.status == 1 && missing.stderr.contains("no decision q-nothing in the log"))
 
-        let open = try CommandRunner.run("corridor-rules", ["quote", "--file", try writeRequest(Self.request.replacingOccurrences(of: "\"seller\":{\"ioss_registered\":true},", with: "")),
+        let open = try await CommandRunner.runAsync("corridor-rules", ["quote", "--file", try writeRequest(Self.request.replacingOccurrences(of: "\"seller\":{\"ioss_registered\":true},", with: "")),
                                                             "--database", database, "--data", data, "--format", "table"])
         #expect(open.status == 3 && open.stdout.contains("question\tseller.ioss_registered: Is the seller registered"))
-        let bad = try CommandRunner.run("corridor-rules", ["quote", "--file", try writeRequest(Self.request.replacingOccurrences(of: "\"20.00\"", with: "\"-1\"")),
+        let bad = try await CommandRunner.runAsync("corridor-rules", ["quote", "--file", try writeRequest(Self.request.replacingOccurrences(of: "\"20.00\"", with: "\"-1\"")),
                                                            "--database", database, "--data", data])
         #expect(bad.status == 1 && bad.stderr.contains("lines[0].customs_value: must not be negative"))
-        let noDatabase = try CommandRunner.run("corridor-rules", ["quote", "--file", try writeRequest(Self.request), "--database", "/nonexistent/x.sqlite"])
+        let noDatabase = try await CommandRunner.runAsync("corridor-rules", ["quote", "--file", try writeRequest(Self.request), "--database", "/nonexistent/x.sqlite"])
         #expect(noDatabase.status == 1 && noDatabase.stderr.contains("corridor-data import"))
     }
 
     @Test("packs list, show, test and diff")
-    func packs() throws {
-        let list = try CommandRunner.run("corridor-rules", ["packs", "list", "--format", "json"])
+    func packs() async throws {
+        let list = try await CommandRunner.runAsync("corridor-rules", ["packs", "list", "--format", "json"])
         #expect(list.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 8 && rows.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
-        let show = try CommandRunner.run("corridor-rules", ["packs", "show", "us-low-value"])
+        let show = try await CommandRunner.runAsync("corridor-rules", ["packs", "show", "us-low-value"])
         #expect(show.status == 0 && show.stdout.contains("us-321-suspended-all [2025-08-29, …)") && show.stdout.contains("Executive Order 14324"))
-        let test = try CommandRunner.run("corridor-rules", ["packs", "test"])
+        let test = try await CommandRunner.runAsync("corridor-rules", ["packs", "test"])
         #expect(test.status == 0 && test.stdout.contains("cases passed") && !test.stdout.contains("FAIL"))
 
         let directory = try CommandRunner.temporaryDirectory()
-        let show2 = try CommandRunner.run("corridor-rules", ["packs", "show", "nope"])
+        let show2 = try await CommandRunner.runAsync("corridor-rules", ["packs", "show", "nope"])
         #expect(show2.status == 1 && show2.stderr.contains("no pack nope"))
-        let nz = try CommandRunner.run("corridor-rules", ["packs", "show", "nz-low-value", "--format", "json"])
+        let nz = try await CommandRunner.runAsync("corridor-rules", ["packs", "show", "nz-low-value", "--format", "json"])
         #expect(nz.status == 0)
         // A new version that moves the threshold: diff names the rule, and the pack's own case now fails.
         let old = try Self.nzPack
@@ -84,16 +84,17 @@ struct CorridorRulesCLITests {
         let newDirectory = directory.appendingPathComponent("new")
         try FileManager.default.createDirectory(at: newDirectory, withIntermediateDirectories: true)
         try new.write(to: newDirectory.appendingPathComponent("nz.yaml"), atomically: true, encoding: .utf8)
-        let diff = try CommandRunner.run("corridor-rules", ["packs", "diff", directory.appendingPathComponent("old.yaml").path, newDirectory.appendingPathComponent("nz.yaml").path])
+        let diff = try await CommandRunner.runAsync("corridor-rules", ["packs", "diff", directory.appendingPathComponent("old.yaml").path, newDirectory.appendingPathComponent("nz.yaml").path])
         #expect(diff.status == 0, "\(diff.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
         let changes = try #require(object["changes"] as? [[String: Any]])
         #expect(object["to_version"] as? String == "2027.1" && changes.map { $0["rule"] as? String } == ["nz-low-value-goods"])
         #expect(changes.first?["kind"] as? String == "modified" && changes.first?["markets"] as? [String] == ["NZ"])
-        let failing = try CommandRunner.run("corridor-rules", ["packs", "test", "--packs", newDirectory.path])
+        let failing = try await CommandRunner.runAsync("corridor-rules", ["packs", "test", "--packs", newDirectory.path])
         #expect(failing.status == 1 && failing.stdout.contains("FAIL\tnz-low-value\tNZD 1,000 is low value"))
-        let refused = try CommandRunner.run("corridor-rules", ["quote", "--file", try writeRequest(Self.request), "--packs", newDirectory.path, "--database", "/nonexistent"])
-        #expect(refused.status == 1 && refused.stderr.contains("pack nz-low-value is refused"))
+        let toNZ = Self.request.replacingOccurrences(of: "\"destination\":\"DE\"", with: "\"destination\":\"NZ\"")
+        let refused = try await CommandRunner.runAsync("corridor-rules", ["quote", "--file", try writeRequest(toNZ), "--packs", newDirectory.path, "--database", "/nonexistent"])
+        #expect(refused.status == 1 && refused.stderr.contains("pack nz-low-value is refused") && refused.stderr.contains("NZD 1,000 is low value"))
     }
 
     static var nzPack: String {
@@ -104,21 +105,21 @@ struct CorridorRulesCLITests {
     }
 
     @Test("duty parse reads and computes a rate; an unread rate exits 3 with the text; bad numbers are refused")
-    func parse() throws {
-        let r = try CommandRunner.run("corridor-rules", ["duty", "parse", "1.5¢/kg + 6.4%", "--value", "1000", "--quantity", "KGM=250", "--format", "json"])
+    func parse() async throws {
+        let r = try await CommandRunner.runAsync("corridor-rules", ["duty", "parse", "1.5¢/kg + 6.4%", "--value", "1000", "--quantity", "KGM=250", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["kind"] as? String == "compound")
         #expect(((object["assessment"] as? [String: Any])?["amount"] as? NSNumber)?.doubleValue == 67.75)
-        let unread = try CommandRunner.run("corridor-rules", ["duty", "parse", "No change"])
+        let unread = try await CommandRunner.runAsync("corridor-rules", ["duty", "parse", "No change"])
         #expect(unread.status == 3 && unread.stdout.contains("unread: No change"))
-        let bad = try CommandRunner.run("corridor-rules", ["duty", "parse", "5%", "--value", "ten"])
+        let bad = try await CommandRunner.runAsync("corridor-rules", ["duty", "parse", "5%", "--value", "ten"])
         #expect(bad.status == 1 && bad.stderr.contains("--value 'ten' is not a decimal number"))
     }
 
     @Test("duty coverage on both HTS revisions is at least 99%", .needsReferenceData)
-    func coverage() throws {
-        let r = try CommandRunner.run("corridor-rules", ["duty", "coverage", "--data", try TestData.requireData().path, "--format", "json"])
+    func coverage() async throws {
+        let r = try await CommandRunner.runAsync("corridor-rules", ["duty", "coverage", "--data", try TestData.requireData().path, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let reports = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         #expect(reports.compactMap { $0["file"] as? String } == ["us_hts_2025_rev13.csv", "us_hts_2026_rev4.csv"])

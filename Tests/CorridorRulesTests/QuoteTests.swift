@@ -8,11 +8,16 @@ import Testing
 /// Landed-cost quotes on the real reference data (HS 2022, US HTS 2025/2026, ECB rates) with the shipped packs.
 @Suite("Landed-cost quotes", .needsReferenceData)
 struct QuoteTests {
-    static func desk(log: (any DecisionLog)? = nil) async throws -> QuoteDesk {
+    /// The engine and the resolver, built once: the ECB file and the packs are read a single time.
+    static let shared = Task { () throws -> (QuoteEngine, QuoteResolver) in
         let database = try await ReferenceFixture.database()
         let rates = try ECBRateTable(contentsOf: try TestData.requireData().appendingPathComponent("finance/ecb_eurofxref_hist.csv"))
-        return QuoteDesk(engine: QuoteEngine(packs: try RulePackSet.checked(directory: nil)),
-                         resolver: QuoteResolver(reference: ReferenceStore(database: database), rates: rates), log: log)
+        return (QuoteEngine(packs: try RulePackSet.checked(directory: nil)), QuoteResolver(reference: ReferenceStore(database: database), rates: rates))
+    }
+
+    static func desk(log: (any DecisionLog)? = nil) async throws -> QuoteDesk {
+        let (engine, resolver) = try await shared.value
+        return QuoteDesk(engine: engine, resolver: resolver, log: log)
     }
 
     static func request(_ json: String) throws -> QuoteRequest { try QuoteRequest.parse(Data(json.utf8)) }
@@ -56,6 +61,30 @@ struct QuoteTests {
             .replacingOccurrences(of: "\"net_mass_kg\":\"0.3\"", with: "\"net_mass_kg\":\"0.3\",\"duty_rate\":\"12%\"")), recordedAt: Date())
         // 12% of 200 = 24.00; VAT 19% of 200 + 5 + 24 = 43.51.
         #expect(answered.complete && answered.totals?.duties.description == "24.00" && answered.totals?.taxes.description == "43.51" && answered.totals?.total.description == "272.51")
+    }
+
+    @Test("a missing line fact is asked for each line it concerns")
+    func perLineQuestions() async throws {
+        let quote = try await Self.desk().quote(try Self.request("""
+            {"as_of":"2026-03-01","origin":"VN","destination":"US","channel":"express","currency":"USD",
+             "lines":[{"code":"020410","customs_value":"900"},{"code":"020711","customs_value":"900"},{"code":"851713","customs_value":"10"}]}
+            """), recordedAt: Date())
+        #expect(!quote.complete)
+        #expect(quote.questions.map(\.fact) == ["lines[0].net_mass_kg", "lines[1].net_mass_kg"])
+        #expect(quote.questions[1].question.hasPrefix("Line 1 (020711): the rate 8.8¢/kg needs the quantity in KGM"))
+    }
+
+    @Test("a settled rule that omits an output the quote reads is a pack defect, never a skipped tax")
+    func omittedOutput() async throws {
+        let eu = try #require(BundledPacks.files.first { $0.name == "eu-low-value.yaml" }).text
+        let broken = eu.replacingOccurrences(of: "then: {kind: vat, rate: vat_rate(destination), base: line.customs_value + line.shipping + line.insurance + line.duty}",
+                                             with: "then: {kind: vat, rate: vat_rate(destination)}")
+        #expect(broken != eu)
+        let pack = try RulePackLoader(builtins: QuoteFacts.declarations).load(text: broken, file: "broken.yaml")
+        let desk = QuoteDesk(engine: QuoteEngine(packs: try RulePackSet([pack])), resolver: QuoteResolver(reference: nil, rates: nil), log: nil)
+        await #expect(throws: RulesError.evaluation("pack eu-low-value rule eu-vat (decision taxes) gives no base")) {
+            try await desk.quote(try Self.request(Self.tshirtDE), recordedAt: Date())
+        }
     }
 
     @Test("an unknown IOSS status is asked for, and no total is given")
@@ -113,9 +142,10 @@ struct QuoteTests {
         let q = try await desk.quote(try Self.request(json.replacingOccurrences(of: "BUYER", with: "{\"annual_cbec_total\":\"1000\"}")), recordedAt: Date())
         #expect(q.complete && q.currency == "CNY" && q.regime?.rule == "cn-cbec-within-limits")
         #expect(q.lines[0].taxes.map(\.rate.description) == ["0.091"] && q.totals?.duties.description == "0.00")
-        let rate = try #require(Decimal(exactLiteral: q.fx?.rate ?? ""))
-        let base = q.lines[0].taxes[0].base.money.amount
-        #expect(abs(base - 100 * rate) < Decimal(exactLiteral: "0.005") ?? 0)
+        // ECB, 2026-03-02: 1 EUR = 1.1698 USD = 8.0512 CNY, so 100 USD = 688.25 CNY; VAT 9.1% = 62.63.
+        #expect(q.fx?.date == "2026-03-02" && q.fx?.rate.hasPrefix("6.88254") == true)
+        #expect(q.lines[0].taxes[0].base.description == "688.25" && q.lines[0].taxes[0].amount.description == "62.63")
+        #expect(q.totals?.total.description == "750.88")
     }
 
     @Test("bad input is refused with the field at fault")

@@ -42,6 +42,13 @@ struct RulePackTests {
             rules:
               - {id: p-low, effective: {from: 2026-01-01}, when: "true", then: {band: low}, priority: 1, source: s}
               - {id: p-high, effective: {from: 2026-01-01}, when: buyer.score >= 700, then: {band: high}, priority: 5, source: s}
+          - id: tie
+            scope: consignment
+            hit: priority
+            outputs: {band: String}
+            rules:
+              - {id: t-a, effective: {from: 2026-01-01}, when: buyer.score > 1, then: {band: a}, priority: 3, source: s}
+              - {id: t-b, effective: {from: 2026-01-01}, when: buyer.score > 2, then: {band: b}, priority: 3, source: s}
           - id: collect
             scope: consignment
             hit: collect
@@ -68,6 +75,10 @@ struct RulePackTests {
         #expect(try evaluate("priority", score: 720).matches.map(\.rule) == ["p-high"])
         #expect(try evaluate("priority", score: 10).matches.map(\.rule) == ["p-low"])
         #expect(try evaluate("priority", score: nil).missingFacts == ["buyer.score"])
+        #expect(try evaluate("unique", score: nil).missingFacts == ["buyer.score"] && (try evaluate("unique", score: nil).matches.isEmpty))
+        #expect(throws: RulesError.ambiguousRules(pack: "policies", decision: "tie", rules: ["t-a", "t-b"])) { try evaluate("tie", score: 5) }
+        #expect(try evaluate("tie", score: 2).matches.map(\.rule) == ["t-a"])
+        #expect(try evaluate("collect", score: nil).matches.map(\.rule) == ["c-a"] && (try evaluate("collect", score: nil).missingFacts == ["buyer.score"]))
         #expect(try evaluate("collect", score: 200).matches.map(\.rule) == ["c-a", "c-b"])
         #expect(try evaluate("collect", score: 200, on: "2026-07-01").matches.map(\.rule) == ["c-b"])
         #expect(throws: RulesError.noRuleInForce(pack: "policies", decision: "collect", asOf: "2025-12-31")) { try evaluate("collect", score: 200, on: "2025-12-31") }
@@ -75,7 +86,7 @@ struct RulePackTests {
 
     @Test("every shipped pack loads, cites its sources, and passes its golden cases")
     func shipped() throws {
-        let set = try RulePackSet.checked(directory: nil)
+        let set = try BundledPacks.load()
         #expect(set.packs.map(\.id) == ["au-low-value", "cn-cbec", "eu-low-value", "my-low-value", "nz-low-value", "sg-low-value", "uk-low-value", "us-low-value"])
         for pack in set.packs {
             #expect(!pack.sources.isEmpty && pack.sources.allSatisfy { $0.url.hasPrefix("https://") })
@@ -109,6 +120,10 @@ struct RulePackTests {
         #expect(error("pack: [unclosed").contains("not valid YAML"))
         let badCase = eu.replacingOccurrences(of: "expect: {regime.rule: eu-standard", with: "expect: {regime.rules: eu-standard")
         #expect(error(badCase).contains("expect key 'regime.rules'"))
+        let strayPriority = Self.policies.replacingOccurrences(of: "then: {band: high}, source: s}", with: "then: {band: high}, priority: 2, source: s}")
+        #expect(error(strayPriority).contains("priority: only applies under hit: priority (this decision is first)"))
+        let noPriority = Self.policies.replacingOccurrences(of: "then: {band: a}, priority: 3, source: s}", with: "then: {band: a}, source: s}")
+        #expect(error(noPriority).contains("rule t-a needs a priority: under hit: priority"))
     }
 
     @Test("a pack whose golden case fails is refused; packs covering one market twice are refused")
@@ -148,5 +163,19 @@ struct RulePackTests {
         #expect(modified.effective?.description == "2026-07-01")
         #expect(modified.markets.contains("DE") && modified.markets.count == 12)
         #expect(try RulePackDiffer.diff(from: old, to: old).changes.isEmpty)
+
+        // A rate changed only in a table, and a rule that now ends: both are reported, with the right day.
+        let vat = eu.replacingOccurrences(of: "version: \"2026.2\"", with: "version: \"2027.1\"")
+            .replacingOccurrences(of: "published: 2026-02-12", with: "published: 2026-12-01")
+            .replacingOccurrences(of: "DE: \"0.19\"", with: "DE: \"0.20\"")
+            .replacingOccurrences(of: "        effective: {from: 2026-07-01}\n        when: consignment.value <= 150 EUR\n",
+                                  with: "        effective: {from: 2026-07-01, to: 2028-07-01}\n        when: consignment.value <= 150 EUR\n")
+        let vatDiff = try RulePackDiffer.diff(from: old, to: try loader.load(text: vat, file: "vat.yaml"))
+        let table = try #require(vatDiff.changes.first { $0.rule == "table:vat_rate" })
+        #expect(table.kind == .modified && table.markets == ["DE"] && table.summary.contains("DE 0.19 → 0.2"))
+        #expect(table.effective?.description == "2026-12-01")
+        let ending = try #require(vatDiff.changes.first { $0.rule == "eu-duty-relief-150-non-ioss" })
+        #expect(ending.effective?.description == "2028-07-01" && ending.summary.contains("in force"))
+        #expect(vatDiff.changes.count == 2)
     }
 }

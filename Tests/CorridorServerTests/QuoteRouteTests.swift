@@ -81,10 +81,16 @@ struct QuoteRouteTests {
             let packs = try await client.execute(uri: "/v1/packs", method: .get, headers: auth(app.keys.alpha))
             let object = try packs.object()
             #expect((object["packs"] as? [[String: Any]])?.count == 7)
-            #expect((object["refused"] as? [String])?.first?.hasPrefix("eu-low-value 2026.2: IOSS parcel after the flat duty starts") == true)
+            let refused = try requireValue((object["refused"] as? [[String: Any]])?.first)
+            #expect(refused["id"] as? String == "eu-low-value" && (refused["markets"] as? [String])?.contains("DE") == true)
+            #expect((refused["failures"] as? [String])?.first?.hasPrefix("IOSS parcel after the flat duty starts") == true)
             let response = try await client.execute(uri: "/v1/quotes", method: .post, headers: auth(app.keys.alpha), body: ByteBuffer(string: Self.body))
-            #expect(response.status == .badRequest)
-            #expect((try response.object()["detail"] as? String)?.contains("no rule pack covers destination DE") == true)
+            #expect(response.status == .serviceUnavailable)
+            #expect((try response.object()["detail"] as? String)?.contains("pack eu-low-value is refused") == true)
+            let toUK = Self.body.replacingOccurrences(of: "\"destination\":\"DE\"", with: "\"destination\":\"GB\"")
+                .replacingOccurrences(of: "\"currency\":\"EUR\"", with: "\"currency\":\"GBP\"")
+            let uk = try await client.execute(uri: "/v1/quotes", method: .post, headers: auth(app.keys.alpha), body: ByteBuffer(string: toUK))
+            #expect(uk.status == .ok, "the other packs still quote")
         }
     }
 }
