@@ -122,9 +122,11 @@ let package = Package(
             resources: [
                 .embedInCode("Packs/au-low-value.yaml"),
                 .embedInCode("Packs/cn-cbec.yaml"),
+                .embedInCode("Packs/eu-cbam.yaml"),
                 .embedInCode("Packs/eu-low-value.yaml"),
                 .embedInCode("Packs/my-low-value.yaml"),
                 .embedInCode("Packs/nz-low-value.yaml"),
+                .embedInCode("Packs/restrictions.yaml"),
                 .embedInCode("Packs/sg-low-value.yaml"),
                 .embedInCode("Packs/uk-low-value.yaml"),
                 .embedInCode("Packs/us-low-value.yaml"),

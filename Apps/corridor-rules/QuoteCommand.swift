@@ -31,7 +31,7 @@ struct QuoteCommand: AsyncParsableCommand {
         let request: QuoteRequest
         do { request = try QuoteRequest.parse(body) } catch { throw CLIError("\(file): \(error.description)") }
         let (packSet, refused) = try packs.load()
-        if let pack = refused.first(where: { $0.markets.contains(request.destination) }) { throw CLIError(pack.error.description) }
+        if let pack = refused.first(where: { $0.covers(request.destination) }) { throw CLIError(pack.error.description) }
         let db = try database.open(mustExist: true)
         let desk = try RulesWiring.desk(packs: packSet, database: db, dataDirectory: data.directory)
         let quote: LandedCostQuote

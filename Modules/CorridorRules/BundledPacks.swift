@@ -7,9 +7,11 @@ public enum BundledPacks {
         [
             ("au-low-value.yaml", PackageResources.au_low_value_yaml),
             ("cn-cbec.yaml", PackageResources.cn_cbec_yaml),
+            ("eu-cbam.yaml", PackageResources.eu_cbam_yaml),
             ("eu-low-value.yaml", PackageResources.eu_low_value_yaml),
             ("my-low-value.yaml", PackageResources.my_low_value_yaml),
             ("nz-low-value.yaml", PackageResources.nz_low_value_yaml),
+            ("restrictions.yaml", PackageResources.restrictions_yaml),
             ("sg-low-value.yaml", PackageResources.sg_low_value_yaml),
             ("uk-low-value.yaml", PackageResources.uk_low_value_yaml),
             ("us-low-value.yaml", PackageResources.us_low_value_yaml),

@@ -40,7 +40,9 @@ public struct QuoteDesk: Sendable {
         let id = "q-" + String(RulePackLoader.digest(requestData + contextData + (try Self.canonical(references)) + output).prefix(24))
         let record = DecisionRecord(id: id, kind: "quote", recordedAt: recordedAt, request: requestData, context: contextData, output: output, packs: references)
         do {
-            try await log.append(record, packTexts: [pack.sha256: pack.text])
+            var texts: [String: String] = [:]
+            for used in quote.packs { if let p = engine.packs.pack(id: used.id) { texts[p.sha256] = p.text } }
+            try await log.append(record, packTexts: texts)
         } catch {
             throw .logUnavailable("the decision could not be recorded, so no quote is given: \(error)")
         }

@@ -87,11 +87,14 @@ public struct QuoteEngine: Sendable {
         facts["consignment.subheadings"] = .decimal(Decimal(subheadings.count))
         facts["consignment.codes"] = .set(subheadings)
         if let mode = request.transportMode { facts["transport_mode"] = .string(mode) }
+        let overlays = packs.overlays(for: request.destination)
+        var declared = pack.facts
+        for overlay in overlays { declared.merge(overlay.facts) { primary, _ in primary } }
         for (group, values) in [("seller", request.seller), ("buyer", request.buyer)] {
             for (key, raw) in values.sorted(by: { $0.key < $1.key }) {
                 let name = "\(group).\(key)"
-                guard let declaration = pack.facts[name] else {
-                    warnings.append("\(name) is not read by pack \(pack.id); it was ignored")
+                guard let declaration = declared[name] else {
+                    warnings.append("\(name) is not read by the packs for \(request.destination) (\(([pack] + overlays).map(\.id).joined(separator: ", "))); it was ignored")
                     continue
                 }
                 facts[name] = try Self.fact(raw, type: declaration.type, name: name, currency: request.currency)
@@ -133,6 +136,7 @@ public struct QuoteEngine: Sendable {
         var lines: [LandedCostQuote.Line] = []
         var dutyTotal = try zero(), taxTotal = try zero()
         var firstLineOfSubheading: [String: Int] = [:]
+        var perLineFacts: [[String: RuleValue]] = []
         for (index, line) in request.lines.enumerated() {
             var lineFacts = facts
             lineFacts["line.code"] = .code(line.code)
@@ -203,6 +207,7 @@ public struct QuoteEngine: Sendable {
                 for match in result.matches { if case .string(let m)? = match.outputs["message"] { warnings.append("line \(index): \(m)") } }
             }
             lines.append(.init(index: index, code: line.code, customsValue: text(values[index]), duties: duties, taxes: taxes))
+            perLineFacts.append(lineFacts)
         }
 
         // Fees and consignment warnings.
@@ -224,6 +229,28 @@ public struct QuoteEngine: Sendable {
             let result = try table.evaluate(in: evaluationContext(facts), pack: pack.id)
             record(result, line: nil)
             for match in result.matches { if case .string(let m)? = match.outputs["message"] { warnings.append(m) } }
+        }
+
+        // Overlays (restrictions, CBAM): warnings on top of the market's pack. A warning whose facts
+        // are missing does not hold the quote back; it says what it depends on.
+        for overlay in overlays {
+            for table in overlay.decisions {
+                let scopes: [Int?] = table.scope == .line ? request.lines.indices.map { $0 } : [nil]
+                for line in scopes {
+                    var scoped = facts
+                    if let line { scoped.merge(perLineFacts[line]) { _, new in new } }
+                    let result = try table.evaluate(in: evaluationContext(scoped), pack: overlay.id)
+                    record(result, line: line)
+                    let prefix = line.map { "line \($0): " } ?? ""
+                    var added: [String] = []
+                    for match in result.matches { if case .string(let m)? = match.outputs["message"] { added.append(prefix + m) } }
+                    for fact in result.missingFacts.sorted() {
+                        let question = overlay.facts[fact]?.question ?? QuoteFacts.declarations.first { $0.name == fact }?.question ?? "What is \(fact)?"
+                        added.append(prefix + "\(overlay.title) may apply; it depends on: \(question)")
+                    }
+                    for warning in added where !warnings.contains(warning) { warnings.append(warning) }
+                }
+            }
         }
 
         let complete = questions.isEmpty && regime != nil
@@ -252,7 +279,7 @@ public struct QuoteEngine: Sendable {
             asOf: request.asOf.description, origin: request.origin, destination: request.destination, currency: currency.code,
             complete: complete, regime: regime, lines: lines, fees: fees, totals: totals, fx: rate, warnings: warnings,
             questions: questions.map { .init(fact: $0.key, question: $0.value) }.sorted(),
-            packs: [.init(id: pack.id, version: pack.version, sha256: pack.sha256)], trace: trace)
+            packs: ([pack] + overlays).map { .init(id: $0.id, version: $0.version, sha256: $0.sha256) }, trace: trace)
     }
 
     /// The MFN duty of a line: from the declared rate, else from the national tariff lines.

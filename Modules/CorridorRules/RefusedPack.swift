@@ -9,6 +9,9 @@ public struct RefusedPack: Sendable, Hashable, Encodable {
     /// The failing cases and what differed.
     public let failures: [String]
 
+    /// Whether quotes to `destination` are refused because of this pack (an overlay with `*` covers all).
+    public func covers(_ destination: String) -> Bool { markets.contains(destination) || markets.contains("*") }
+
     /// The error a quote to one of its markets gets.
     public var error: RulesError { .failingCases(pack: id, failures: failures) }
 

@@ -13,8 +13,11 @@ public struct RulePack: Sendable {
     public let title: String
     /// The jurisdiction (`EU`, `US`, `CN`, …).
     public let jurisdiction: String
-    /// The destination countries the pack answers for (ISO alpha-2).
+    /// The destination countries the pack answers for (ISO alpha-2); `*` in an overlay means all.
     public let markets: [String]
+    /// Whether the pack is an overlay: it adds warnings (restrictions, CBAM) to the quotes of its
+    /// markets on top of the market's own pack, and decides no regime.
+    public let overlay: Bool
     /// The currency the jurisdiction assesses in.
     public let currency: CurrencyCode
     /// When this version was published.
@@ -38,6 +41,9 @@ public struct RulePack: Sendable {
 
     /// The decision with this id.
     public func decision(_ id: String) -> DecisionTable? { decisions.first { $0.id == id } }
+
+    /// Whether the pack applies to quotes for `destination`.
+    public func covers(_ destination: String) -> Bool { markets.contains(destination) || (overlay && markets.contains("*")) }
 
     /// The source with this id.
     public func source(_ id: String) -> RuleSource? { sources.first { $0.id == id } }

@@ -30,7 +30,7 @@ public struct RulePackLoader: Sendable {
             throw .malformedPack(file: file, line: nil, reason: "not valid YAML: \(error)")
         }
         let reader = PackReader(file: file)
-        let top = try reader.mapping(root, what: "the pack", allowed: ["pack", "version", "title", "jurisdiction", "markets", "currency", "published", "sources", "facts", "tables", "decisions", "cases"])
+        let top = try reader.mapping(root, what: "the pack", allowed: ["pack", "version", "title", "jurisdiction", "markets", "overlay", "currency", "published", "sources", "facts", "tables", "decisions", "cases"])
         let id = try reader.string(top, "pack")
         let version = try reader.string(top, "version")
         let currencyText = try reader.string(top, "currency")
@@ -38,6 +38,11 @@ public struct RulePackLoader: Sendable {
             throw reader.error(top.node("currency"), "currency '\(currencyText)' is not an ISO 4217 code")
         }
         let published = try reader.date(top, "published")
+        var overlay = false
+        if let node = top.node("overlay") {
+            guard case .bool(let flag) = try reader.value(node, type: .bool) else { throw reader.error(node, "overlay is true or false") }
+            overlay = flag
+        }
 
         var sources: [RuleSource] = []
         for node in try reader.sequence(top.required("sources"), what: "sources") {
@@ -181,7 +186,7 @@ public struct RulePackLoader: Sendable {
 
         return RulePack(id: id, version: version, title: try reader.string(top, "title"), jurisdiction: try reader.string(top, "jurisdiction"),
                         markets: try reader.sequence(top.required("markets"), what: "markets").map { n throws(RulesError) in try reader.text(n) },
-                        currency: currency, published: published, sources: sources, facts: declared, tables: tables,
+                        overlay: overlay, currency: currency, published: published, sources: sources, facts: declared, tables: tables,
                         decisions: decisions, cases: cases, sha256: Self.digest(Data(text.utf8)), file: file, text: text)
     }
 

@@ -22,6 +22,17 @@ public struct RulePackSet: Sendable {
         var markets: [String: String] = [:]
         for pack in packs {
             guard ids.insert(pack.id).inserted else { throw .conflictingPacks("pack id \(pack.id) is loaded twice") }
+            if pack.overlay {
+                // An overlay adds warnings to other packs' quotes; it decides nothing else.
+                if let other = pack.decisions.first(where: { $0.id != "warnings" }) {
+                    throw .malformedPack(file: pack.file, line: other.rules.first?.line, reason: "an overlay pack has only warnings decisions, not \(other.id)")
+                }
+                for decision in pack.decisions where !decision.outputs.contains(where: { $0.name == "message" && $0.type == .string }) {
+                    throw .malformedPack(file: pack.file, line: decision.rules.first?.line, reason: "decision \(decision.id) needs the output message: String")
+                }
+                continue
+            }
+            guard !pack.markets.contains("*") else { throw .malformedPack(file: pack.file, line: nil, reason: "only an overlay pack may cover every market (*)") }
             for market in pack.markets {
                 if let other = markets[market] { throw .conflictingPacks("\(market) is covered by both \(other) and \(pack.id)") }
                 markets[market] = pack.id
@@ -59,12 +70,17 @@ public struct RulePackSet: Sendable {
         try self.init(packs)
     }
 
-    /// The pack covering a destination.
+    /// The pack deciding quotes to a destination (not an overlay).
     public func pack(for destination: String) throws(RulesError) -> RulePack {
-        guard let pack = packs.first(where: { $0.markets.contains(destination) }) else {
-            throw .unsupportedMarket(destination, covered: packs.flatMap(\.markets).sorted())
+        guard let pack = packs.first(where: { !$0.overlay && $0.markets.contains(destination) }) else {
+            throw .unsupportedMarket(destination, covered: packs.filter { !$0.overlay }.flatMap(\.markets).sorted())
         }
         return pack
+    }
+
+    /// The overlay packs that add warnings to quotes for a destination, by id.
+    public func overlays(for destination: String) -> [RulePack] {
+        packs.filter { $0.overlay && $0.covers(destination) }
     }
 
     /// The pack with this id.

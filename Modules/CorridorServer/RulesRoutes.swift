@@ -33,7 +33,7 @@ enum RulesRoutes {
                               detail: "a quote request may be at most \(maxRequestBytes) bytes")
             }
             let quoteRequest = try QuoteRequest.parse(Data(buffer.readableBytesView))
-            if let refused = rules.refused.first(where: { $0.markets.contains(quoteRequest.destination) }) { throw refused.error }
+            if let refused = rules.refused.first(where: { $0.covers(quoteRequest.destination) }) { throw refused.error }
             let quote = try await desk.quote(quoteRequest, recordedAt: services.now())
             context.logger.info("quote", metadata: ["decision": "\(quote.decisionID ?? "")", "destination": "\(quote.destination)", "complete": "\(quote.complete)"])
             return JSONBody(quote)

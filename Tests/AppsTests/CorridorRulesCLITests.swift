@@ -42,7 +42,7 @@ struct CorridorRulesCLITests {
         let line = try #require((quote["lines"] as? [[String: Any]])?.first)
         #expect((line["duties"] as? [[String: Any]])?.first?["kind"] as? String == "flat")
         #expect((line["taxes"] as? [[String: Any]])?.first?["kind"] as? String == "vat")
-        #expect(quote["warnings"] is [String] && quote["questions"] is [Any] && (quote["packs"] as? [Any])?.count == 1)
+        #expect(quote["warnings"] is [String] && quote["questions"] is [Any] && (quote["packs"] as? [Any])?.count == 3)
         let id = try #require(quote["decision_id"] as? String)
 
         let replay = try await CommandRunner.runAsync("corridor-rules", ["replay", id, "--database", database])
@@ -65,7 +65,7 @@ struct CorridorRulesCLITests {
         let list = try await CommandRunner.runAsync("corridor-rules", ["packs", "list", "--format", "json"])
         #expect(list.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
-        #expect(rows.count == 8 && rows.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+        #expect(rows.count == 10 && rows.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
         let show = try await CommandRunner.runAsync("corridor-rules", ["packs", "show", "us-low-value"])
         #expect(show.status == 0 && show.stdout.contains("us-321-suspended-all [2025-08-29, …)") && show.stdout.contains("Executive Order 14324"))
         let test = try await CommandRunner.runAsync("corridor-rules", ["packs", "test"])

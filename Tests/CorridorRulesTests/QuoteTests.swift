@@ -36,7 +36,7 @@ struct QuoteTests {
         #expect(quote.lines[0].duties.map(\.kind) == ["flat"] && quote.lines[0].duties[0].amount?.description == "3.00")
         #expect(quote.lines[0].taxes.map { [$0.kind, $0.rate.description, $0.base.description, $0.amount.description] } == [["vat", "0.19", "28.00", "5.32"]])
         #expect(quote.totals?.duties.description == "3.00" && quote.totals?.taxes.description == "5.32" && quote.totals?.total.description == "33.32")
-        #expect(quote.packs.map(\.id) == ["eu-low-value"] && quote.packs[0].sha256.count == 64)
+        #expect(quote.packs.map(\.id) == ["eu-low-value", "eu-cbam", "restrictions"] && quote.packs[0].sha256.count == 64)
         #expect(quote.regime?.basis.contains("EUR 3") == true)
 
         // Two lines of one subheading and one of another: EUR 3 twice, not three times.
@@ -72,6 +72,29 @@ struct QuoteTests {
         #expect(!quote.complete)
         #expect(quote.questions.map(\.fact) == ["lines[0].net_mass_kg", "lines[1].net_mass_kg"])
         #expect(quote.questions[1].question.hasPrefix("Line 1 (020711): the rate 8.8¢/kg needs the quantity in KGM"))
+    }
+
+    @Test("overlays: CBAM above 50 t and lithium batteries by air warn; an unknown transport mode is named, not a blocked total; replay covers them")
+    func overlays() async throws {
+        let json = """
+            {"as_of":"2026-08-01","origin":"CN","destination":"DE","channel":"freight","currency":"EUR","seller":{"ioss_registered":false},
+             "buyer":{"cbam_tonnes_this_year":"49.5"},"transport_mode":"air",
+             "lines":[{"code":"731815","customs_value":"900.00","net_mass_kg":"800","duty_rate":"3.7%"},
+                      {"code":"850760","customs_value":"300.00","duty_rate":"2.7%"}]}
+            """
+        let log = SQLiteDecisionLog(database: try CorridorDatabase.inMemory())
+        let quote = try await Self.desk(log: log).quote(try Self.request(json), recordedAt: Date())
+        #expect(quote.complete && quote.totals?.total.description == "1477.27")
+        #expect(quote.packs.map(\.id) == ["eu-low-value", "eu-cbam", "restrictions"])
+        #expect(quote.warnings.contains { $0.hasPrefix("line 0: CBAM: with this line the importer passes 50 t") })
+        #expect(quote.warnings.contains { $0.hasPrefix("line 1: Lithium-ion batteries shipped on their own") })
+        #expect(try await QuoteDesk.replay(id: try #require(quote.decisionID), log: log).identical)
+
+        let unknown = try await Self.desk().quote(try Self.request(json.replacingOccurrences(of: "\"transport_mode\":\"air\",", with: "")
+            .replacingOccurrences(of: "\"buyer\":{\"cbam_tonnes_this_year\":\"49.5\"},", with: "")), recordedAt: Date())
+        #expect(unknown.complete && unknown.questions.isEmpty)
+        #expect(unknown.warnings.contains("line 1: Restricted and licensed goods may apply; it depends on: How is the consignment carried: air, sea, rail or road?"))
+        #expect(unknown.warnings.contains { $0.hasPrefix("line 0: EU Carbon Border Adjustment Mechanism may apply; it depends on: How many tonnes") })
     }
 
     @Test("a settled rule that omits an output the quote reads is a pack defect, never a skipped tax")
@@ -170,7 +193,7 @@ struct QuoteTests {
         #expect(await refusal(base.replacingOccurrences(of: "\"quantity\":{\"value\":\"2\",\"unit\":\"H87\"}", with: "\"quantity\":{\"value\":\"2\",\"unit\":\"pieces!\"}"))
             .contains("Rec 20 unit code"))
         let ignored = try await Self.desk().quote(try Self.request(base.replacingOccurrences(of: "\"ioss_registered\":true", with: "\"ioss_registered\":true,\"ioss_number\":\"IM123\"")), recordedAt: Date())
-        #expect(ignored.warnings.contains("seller.ioss_number is not read by pack eu-low-value; it was ignored"))
+        #expect(ignored.warnings.contains("seller.ioss_number is not read by the packs for DE (eu-low-value, eu-cbam, restrictions); it was ignored"))
     }
 
     @Test("the decision log records each quote once and replays it byte for byte; a tampered record is caught")
@@ -183,7 +206,7 @@ struct QuoteTests {
         let again = try await desk.quote(try Self.request(Self.tshirtDE), recordedAt: Date().addingTimeInterval(60))
         #expect(again.decisionID == id)
         let result = try await QuoteDesk.replay(id: id, log: log)
-        #expect(result.identical && result.packs.map(\.id) == ["eu-low-value"])
+        #expect(result.identical && result.packs.map(\.id) == ["eu-low-value", "eu-cbam", "restrictions"])
         var unrecorded = quote
         unrecorded.decisionID = nil
         #expect(result.replayed == (try QuoteDesk.canonical(unrecorded)))
@@ -192,8 +215,9 @@ struct QuoteTests {
         let tampered = DecisionRecord(id: "q-tampered", kind: "quote", recordedAt: record.recordedAt, request: record.request, context: record.context,
                                       output: Data(String(decoding: record.output, as: UTF8.self).replacingOccurrences(of: "33.32", with: "30.00").utf8),
                                       packs: record.packs)
-        let packText = try #require(try await log.packText(sha256: record.packs[0].sha256))
-        try await log.append(tampered, packTexts: [record.packs[0].sha256: packText])
+        var texts: [String: String] = [:]
+        for pack in record.packs { texts[pack.sha256] = try #require(try await log.packText(sha256: pack.sha256)) }
+        try await log.append(tampered, packTexts: texts)
         #expect(try await QuoteDesk.replay(id: "q-tampered", log: log).identical == false)
         await #expect(throws: RulesError.unknownDecision("q-missing")) { try await QuoteDesk.replay(id: "q-missing", log: log) }
     }

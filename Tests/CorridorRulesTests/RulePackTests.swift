@@ -87,7 +87,10 @@ struct RulePackTests {
     @Test("every shipped pack loads, cites its sources, and passes its golden cases")
     func shipped() throws {
         let set = try BundledPacks.load()
-        #expect(set.packs.map(\.id) == ["au-low-value", "cn-cbec", "eu-low-value", "my-low-value", "nz-low-value", "sg-low-value", "uk-low-value", "us-low-value"])
+        #expect(set.packs.map(\.id) == ["au-low-value", "cn-cbec", "eu-cbam", "eu-low-value", "my-low-value", "nz-low-value", "restrictions",
+                                         "sg-low-value", "uk-low-value", "us-low-value"])
+        #expect(set.packs.filter(\.overlay).map(\.id) == ["eu-cbam", "restrictions"])
+        #expect(set.overlays(for: "DE").map(\.id) == ["eu-cbam", "restrictions"] && set.overlays(for: "US").map(\.id) == ["restrictions"])
         for pack in set.packs {
             #expect(!pack.sources.isEmpty && pack.sources.allSatisfy { $0.url.hasPrefix("https://") })
             #expect(!pack.cases.isEmpty, "\(pack.id) ships no golden case")
@@ -143,6 +146,11 @@ struct RulePackTests {
         let a = try loader.load(text: uk, file: "a.yaml")
         let b = try loader.load(text: uk.replacingOccurrences(of: "pack: uk-low-value", with: "pack: uk-copy"), file: "b.yaml")
         #expect(throws: RulesError.conflictingPacks("GB is covered by both uk-low-value and uk-copy")) { try RulePackSet([a, b]) }
+        // An overlay only warns; a market pack cannot claim every market.
+        let overlay = try loader.load(text: uk.replacingOccurrences(of: "markets: [GB]", with: "markets: [GB]\noverlay: true"), file: "o.yaml")
+        #expect { try RulePackSet([overlay]) } throws: { "\($0)".contains("an overlay pack has only warnings decisions, not regime") }
+        let everywhere = try loader.load(text: uk.replacingOccurrences(of: "markets: [GB]", with: "markets: [\"*\"]"), file: "e.yaml")
+        #expect { try RulePackSet([everywhere]) } throws: { "\($0)".contains("only an overlay pack may cover every market") }
     }
 
     @Test("packs diff names the rules added, removed and changed, with markets and dates")

@@ -44,7 +44,7 @@ struct QuoteRouteTests {
             #expect(missing.status == .notFound)
             let packs = try await client.execute(uri: "/v1/packs", method: .get, headers: auth(app.keys.auditor))
             #expect(packs.status == .ok)
-            #expect((try packs.object()["packs"] as? [[String: Any]])?.count == 8)
+            #expect((try packs.object()["packs"] as? [[String: Any]])?.count == 10)
         }
     }
 
@@ -80,7 +80,7 @@ struct QuoteRouteTests {
         try await app.test { client in
             let packs = try await client.execute(uri: "/v1/packs", method: .get, headers: auth(app.keys.alpha))
             let object = try packs.object()
-            #expect((object["packs"] as? [[String: Any]])?.count == 7)
+            #expect((object["packs"] as? [[String: Any]])?.count == 9)
             let refused = try requireValue((object["refused"] as? [[String: Any]])?.first)
             #expect(refused["id"] as? String == "eu-low-value" && (refused["markets"] as? [String])?.contains("DE") == true)
             #expect((refused["failures"] as? [String])?.first?.hasPrefix("IOSS parcel after the flat duty starts") == true)
