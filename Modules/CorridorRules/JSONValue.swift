@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON document read without losing booleans or the digits of numbers, so request checks can
 /// name the field at fault.
-enum JSONValue: Decodable, Sendable {
+enum JSONValue: Decodable, Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Decimal)

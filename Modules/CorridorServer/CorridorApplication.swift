@@ -52,7 +52,7 @@ public enum CorridorApplication {
         let alerts = AlertService(store: SQLiteAlertStore(database: database), reference: services.reference,
                                   configuration: try configuration.alertPipeline())
         let rules = RulesService.load(packsDirectory: configuration.rulePacks, dataDirectory: configuration.data, reference: services.reference,
-                                      log: SQLiteDecisionLog(database: database), logger: logger)
+                                      log: SQLiteDecisionLog(database: database), originRules: configuration.originRules, logger: logger)
         return Application(
             router: router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts, rules: rules),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),

@@ -45,6 +45,23 @@ enum RulesRoutes {
             let id = try context.parameters.require("id")
             return JSONBody(try await QuoteDesk.replay(id: id, log: log))
         }
+        group.post("origin/determinations") { request, context in
+            _ = try context.requireIdentity()
+            let engine: OriginEngine
+            switch rules.origin {
+            case .success(let loaded): engine = loaded
+            case .failure(let error):
+                throw Problem(status: .serviceUnavailable, slug: "origin-rules-unavailable", title: "Rules of origin not loaded", detail: error.description)
+            }
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: maxRequestBytes)
+            } catch {
+                throw Problem(status: .contentTooLarge, slug: "payload-too-large", title: "Payload too large",
+                              detail: "an origin request may be at most \(maxRequestBytes) bytes")
+            }
+            return JSONBody(try engine.determine(try OriginRequest.parse(Data(buffer.readableBytesView))))
+        }
         group.get("packs") { _, context in
             _ = try context.requireIdentity()
             let desk = try Self.desk(rules)

@@ -11,15 +11,20 @@ public struct RulesService: Sendable {
     public let desk: Result<QuoteDesk, RulesError>
     /// Packs refused at start because a golden case failed.
     public let refused: [RefusedPack]
+    /// The rules-of-origin engine, or why there is none (`POST /v1/origin/determinations` then answers 503).
+    public let origin: Result<OriginEngine, RulesError>
 
     /// Wraps a loaded desk.
-    public init(desk: Result<QuoteDesk, RulesError>, refused: [RefusedPack] = []) {
+    public init(desk: Result<QuoteDesk, RulesError>, refused: [RefusedPack] = [],
+                origin: Result<OriginEngine, RulesError> = .failure(.unreadableFile("rules of origin", reason: "no table is configured (set originRules or CORRIDOR_ORIGIN_RULES)"))) {
         self.desk = desk
         self.refused = refused
+        self.origin = origin
     }
 
     /// Loads the packs (`packsDirectory`, else the shipped ones) and the rates under `dataDirectory`.
-    public static func load(packsDirectory: String?, dataDirectory: String, reference: any TariffReference, log: any DecisionLog, logger: Logger) -> RulesService {
+    public static func load(packsDirectory: String?, dataDirectory: String, reference: any TariffReference, log: any DecisionLog,
+                            originRules: String? = nil, logger: Logger) -> RulesService {
         var refused: [RefusedPack] = []
         let desk = Result { () throws(RulesError) -> QuoteDesk in
             let (packs, left) = try RulePackSet.loadPassing(directory: packsDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
@@ -37,6 +42,11 @@ public struct RulesService: Sendable {
             return QuoteDesk(engine: QuoteEngine(packs: packs), resolver: QuoteResolver(reference: reference, rates: rates), log: log)
         }
         if case .failure(let error) = desk { logger.error("rule packs not loaded; /v1/quotes answers 503", metadata: ["reason": "\(error)"]) }
-        return RulesService(desk: desk, refused: refused)
+        var origin: Result<OriginEngine, RulesError> = .failure(.unreadableFile("rules of origin", reason: "no table is configured (set originRules or CORRIDOR_ORIGIN_RULES)"))
+        if let originRules {
+            origin = Result { () throws(RulesError) in OriginEngine(rules: try ProductSpecificRules(contentsOf: URL(fileURLWithPath: originRules))) }
+            if case .failure(let error) = origin { logger.error("rules of origin not loaded; /v1/origin/determinations answers 503", metadata: ["reason": "\(error)"]) }
+        }
+        return RulesService(desk: desk, refused: refused, origin: origin)
     }
 }

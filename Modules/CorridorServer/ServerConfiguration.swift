@@ -45,11 +45,14 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
     /// A directory of rule packs (*.yaml) for `/v1/quotes`, instead of the shipped ones. A pack whose
     /// golden cases fail is left out and logged; env `CORRIDOR_RULE_PACKS`.
     public var rulePacks: String?
+    /// A product-specific rules table (YAML) for `POST /v1/origin/determinations`; env `CORRIDOR_ORIGIN_RULES`.
+    /// Unset by default (the route then answers 503).
+    public var originRules: String?
 
     /// The defaults.
     public init() {}
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin, scorecard, alertsConfig, alertsDelivery, rulePacks }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin, scorecard, alertsConfig, alertsDelivery, rulePacks, originRules }
 
     public init(from decoder: any Decoder) throws {
         let defaults = ServerConfiguration()
@@ -66,6 +69,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         alertsConfig = try c.decodeIfPresent(String.self, forKey: .alertsConfig)
         alertsDelivery = try c.decodeIfPresent(Bool.self, forKey: .alertsDelivery) ?? defaults.alertsDelivery
         rulePacks = try c.decodeIfPresent(String.self, forKey: .rulePacks)
+        originRules = try c.decodeIfPresent(String.self, forKey: .originRules)
     }
 
     /// Loads the configuration: defaults, then the YAML `file` if given, then `environment`.
@@ -103,6 +107,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         if let v = environment["CORRIDOR_SCORECARD"] { config.scorecard = v.isEmpty ? nil : v }
         if let v = environment["CORRIDOR_ALERTS_CONFIG"] { config.alertsConfig = v.isEmpty ? nil : v }
         if let v = environment["CORRIDOR_RULE_PACKS"] { config.rulePacks = v.isEmpty ? nil : v }
+        if let v = environment["CORRIDOR_ORIGIN_RULES"] { config.originRules = v.isEmpty ? nil : v }
         if let v = environment["CORRIDOR_ALERTS_DELIVERY"] {
             guard let flag = Bool(v.lowercased()) else { throw .invalidValue(name: "CORRIDOR_ALERTS_DELIVERY", value: v, reason: "use true or false") }
             config.alertsDelivery = flag

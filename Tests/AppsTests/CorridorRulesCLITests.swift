@@ -60,6 +60,24 @@ struct CorridorRulesCLITests {
         #expect(noDatabase.status == 1 && noDatabase.stderr.contains("corridor-data import"))
     }
 
+    @Test("origin decides from a bill of materials, exits 3 when not originating, and needs a rules table")
+    func origin() async throws {
+        let rules = TestData.fixture("rules/origin-test-rules.yaml").path
+        let bom = """
+            {"agreement":"RCEP","product":{"code":"851713"},"produced_in":"VN","export_to":"JP","currency":"USD","fob":"100.00",
+             "materials":[{"code":"854231","origin":"US","value":"40.00"},{"code":"851770","origin":"TW","value":"8.00"}]}
+            """
+        let yes = try await CommandRunner.runAsync("corridor-rules", ["origin", "--file", try writeRequest(bom), "--rules", rules])
+        #expect(yes.status == 0, "\(yes.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(yes.stdout.utf8)) as? [String: Any])
+        #expect(object["qualified"] as? Bool == true && object["criterion_met"] as? String == "CTH (de minimis)")
+        let no = try await CommandRunner.runAsync("corridor-rules", ["origin", "--file", try writeRequest(bom.replacingOccurrences(of: "\"8.00\"", with: "\"70.00\"")),
+                                                                     "--rules", rules, "--format", "table"])
+        #expect(no.status == 3 && no.stdout.hasPrefix("851713 under RCEP: NOT ORIGINATING"))
+        let missing = try await CommandRunner.runAsync("corridor-rules", ["origin", "--file", try writeRequest(bom)], environment: ["CORRIDOR_ORIGIN_RULES": ""])
+        #expect(missing.status == 1)
+    }
+
     @Test("packs list, show, test and diff")
     func packs() async throws {
         let list = try await CommandRunner.runAsync("corridor-rules", ["packs", "list", "--format", "json"])

@@ -48,6 +48,33 @@ struct QuoteRouteTests {
         }
     }
 
+    @Test("POST /v1/origin/determinations answers from the configured table, and 503 without one")
+    func origin() async throws {
+        var configured = try await TestApp.make(referenceData: false)
+        configured.rules = RulesService.load(packsDirectory: nil, dataDirectory: try TestData.requireData().path, reference: configured.services.reference,
+                                             log: SQLiteDecisionLog(database: try CorridorDatabase.inMemory()),
+                                             originRules: TestData.fixture("rules/origin-test-rules.yaml").path, logger: Logger(label: "test"))
+        let app = configured
+        let bom = """
+            {"agreement":"RCEP","product":{"code":"610910"},"produced_in":"VN","export_to":"JP","currency":"USD","fob":"10",
+             "materials":[{"code":"600622","origin":"CN","value":"4"}]}
+            """
+        try await app.test { client in
+            let response = try await client.execute(uri: "/v1/origin/determinations", method: .post, headers: auth(app.keys.alpha), body: ByteBuffer(string: bom))
+            #expect(response.status == .ok)
+            let object = try response.object()
+            #expect(object["qualified"] as? Bool == true && object["criterion_met"] as? String == "CC")
+            let bad = try await client.execute(uri: "/v1/origin/determinations", method: .post, headers: auth(app.keys.alpha),
+                                               body: ByteBuffer(string: bom.replacingOccurrences(of: "\"JP\"", with: "\"US\"")))
+            #expect(bad.status == .badRequest)
+        }
+        let bare = try await Self.app()
+        try await bare.test { client in
+            let response = try await client.execute(uri: "/v1/origin/determinations", method: .post, headers: auth(bare.keys.alpha), body: ByteBuffer(string: bom))
+            #expect(response.status == .serviceUnavailable)
+        }
+    }
+
     @Test("bad quote requests are problems naming the field; no key is 401")
     func refusals() async throws {
         let app = try await Self.app()
