@@ -30,7 +30,9 @@ public struct CurrencyConverter: Sendable, Hashable, Codable {
         guard let from = perBase[amount.currency.code], from > 0 else { throw .noExchangeRate(amount.currency.code, date: date.description) }
         guard let to = perBase[currency.code], to > 0 else { throw .noExchangeRate(currency.code, date: date.description) }
         do {
-            return try Money(amount.amount / from * to, currency)
+            // Rates are per base unit, so from or to the base is one multiplication or division.
+            let value = from == 1 ? amount.amount * to : (to == 1 ? amount.amount / from : amount.amount / from * to)
+            return try Money(value, currency)
         } catch {
             throw .noExchangeRate(currency.code, date: date.description)
         }
@@ -40,6 +42,6 @@ public struct CurrencyConverter: Sendable, Hashable, Codable {
     public func rate(from: CurrencyCode, to: CurrencyCode) throws(RulesError) -> Decimal {
         guard let f = perBase[from.code], f > 0 else { throw .noExchangeRate(from.code, date: date.description) }
         guard let t = perBase[to.code], t > 0 else { throw .noExchangeRate(to.code, date: date.description) }
-        return t / f
+        return f == 1 ? t : t / f
     }
 }

@@ -19,6 +19,7 @@ public struct DecisionTable: Sendable {
     /// the decision's periods and that is an error, never an empty answer.
     public func evaluate(in context: EvaluationContext, pack: String) throws(RulesError) -> DecisionResult {
         if hit == .first { return try evaluateFirst(in: context, pack: pack) }
+        if hit == .collect { return try evaluateCollect(in: context, pack: pack) }
         let live = rules.filter { $0.effective.contains(asOf: context.asOf) }
         guard !live.isEmpty else { throw .noRuleInForce(pack: pack, decision: id, asOf: context.asOf.description) }
         var held: [Rule] = []
@@ -43,7 +44,7 @@ public struct DecisionTable: Sendable {
             // An open rule that could outrank (or tie) the best holding one leaves the decision open.
             let contenders = open.filter { $0.rule.priority >= (top ?? Int.min) }
             if !contenders.isEmpty { missing = contenders.reduce(into: Set<String>()) { $0.formUnion($1.facts) }; chosen = [] } else { chosen = best }
-        case .collect, .first:
+        case .collect, .first:  // handled above; kept for completeness
             chosen = held
             missing = open.reduce(into: Set<String>()) { $0.formUnion($1.facts) }
         }
@@ -71,6 +72,23 @@ public struct DecisionTable: Sendable {
         }
         guard anyInForce else { throw .noRuleInForce(pack: pack, decision: id, asOf: context.asOf.description) }
         return DecisionResult(decision: id, matches: [], missingFacts: [])
+    }
+
+    /// The hit policy `collect` without intermediate arrays (overlays evaluate it for every line).
+    private func evaluateCollect(in context: EvaluationContext, pack: String) throws(RulesError) -> DecisionResult {
+        var anyInForce = false
+        var matches: [DecisionResult.Match] = []
+        var missing = Set<String>()
+        for rule in rules where rule.effective.contains(asOf: context.asOf) {
+            anyInForce = true
+            switch try rule.when.evaluate(in: context) {
+            case .value(.bool(true)): matches.append(try outputs(of: rule, in: context, missing: &missing))
+            case .value: continue
+            case .missing(let facts): missing.formUnion(facts)
+            }
+        }
+        guard anyInForce else { throw .noRuleInForce(pack: pack, decision: id, asOf: context.asOf.description) }
+        return DecisionResult(decision: id, matches: matches, missingFacts: missing)
     }
 
     private func outputs(of rule: Rule, in context: EvaluationContext, missing: inout Set<String>) throws(RulesError) -> DecisionResult.Match {

@@ -14,17 +14,19 @@ public struct DutyAssessment: Sendable, Equatable, Codable {
     public static func assess(_ expression: DutyExpression, customsValue: Decimal, quantities: [String: Decimal] = [:],
                               partValues: [String: Decimal] = [:]) -> DutyAssessment {
         var missing: [String] = []
+        // 10⁻²: multiplying by it is exact and far cheaper than dividing by 100.
+        let onePercent = Decimal(sign: .plus, exponent: -2, significand: 1)
         func value(_ e: DutyExpression) -> Decimal? {
             switch e {
             case .free:
                 return 0
             case .adValorem(let percent, let part):
-                guard let part else { return customsValue * percent / 100 }
+                guard let part else { return customsValue * percent * onePercent }
                 guard let base = partValues[part] else {
                     missing.append(part.hasPrefix("the value") || part.hasSuffix(" value") ? part : "the value of \(part)")
                     return nil
                 }
-                return base * percent / 100
+                return base * percent * onePercent
             case .specific(let amount, let per, let code, let qualifier):
                 guard let quantity = code.flatMap({ quantities[$0] }) ?? quantities[per] else {
                     missing.append("the quantity in \(code ?? per)\(qualifier.map { " (\($0))" } ?? "")")

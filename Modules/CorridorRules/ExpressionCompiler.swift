@@ -131,7 +131,7 @@ struct ExpressionCompiler: Sendable {
             throw ExpressionError(column: nil, message: "unknown fact '\(name)' (\(hint))")
         }
         return Node(type: type, facts: [name], evaluate: { context throws(RulesError) in
-            guard let value = context.facts[name] else { return .missing([name]) }
+            guard let value = context[fact: name] else { return .missing([name]) }
             return .value(value)
         }, isTextLiteral: false)
     }
@@ -231,6 +231,17 @@ struct ExpressionCompiler: Sendable {
             let (left, right) = try pair(a, b, setOnRight: true)
             guard case .set(let element) = right.type, element == left.type || (right.isTextLiteral && right.type == .set(.string) && left.type == .string) else {
                 throw ExpressionError(column: nil, message: "'in' needs a set of \(left.type) on its right, not \(right.type)")
+            }
+            // A literal set of codes or texts (`destination in ['DE', 'FR', …]`) is hashed once; money
+            // needs the context's rates, so it is compared item by item.
+            if case .set(let items)? = right.literal, element != .money {
+                let members = Set(items)
+                let l = left.evaluate
+                return Node(type: .bool, facts: left.facts, evaluate: { context throws(RulesError) in
+                    let outcome = try l(context)
+                    guard case .value(let value) = outcome else { return outcome }
+                    return .value(.bool(members.contains(value)))
+                }, isTextLiteral: false)
             }
             return combine(left, right, type: .bool) { x, y, context throws(RulesError) in
                 guard case .set(let items) = y else { return .bool(false) }
@@ -353,13 +364,34 @@ struct ExpressionCompiler: Sendable {
             guard prefixes.type == .code || prefixes.type == .set(.code) else {
                 throw ExpressionError(column: nil, message: "under() needs a code prefix or a set of them second, not \(prefixes.type)")
             }
+            @Sendable func normalized(_ code: String) -> String {
+                code.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: " ") }) ? code.filter { $0 != "." && $0 != " " } : code
+            }
+            @Sendable func codes(_ value: RuleValue) -> [String] {
+                let items: [RuleValue]
+                if case .set(let set) = value { items = set } else { items = [value] }
+                return items.compactMap { if case .code(let p) = $0 { normalized(p) } else { nil } }
+            }
+            // A literal list of prefixes (the usual case: `under(line.code, ['8507', '8506'])`) is
+            // normalised once, here.
+            if let literal = prefixes.literal {
+                // Grouped by length, so a long list (the CBAM scope) costs one lookup per length.
+                let byLength = Dictionary(grouping: codes(literal), by: \.count).mapValues(Set.init).sorted { $0.key < $1.key }
+                let c = code.evaluate
+                return Node(type: .bool, facts: code.facts, evaluate: { context throws(RulesError) in
+                    let outcome = try c(context)
+                    guard case .value(.code(let value)) = outcome else { return outcome }
+                    let digits = normalized(value)
+                    for (length, set) in byLength where digits.utf8.count >= length && set.contains(String(digits.prefix(length))) {
+                        return .value(.bool(true))
+                    }
+                    return .value(.bool(false))
+                }, isTextLiteral: false)
+            }
             return combine(code, prefixes, type: .bool) { x, y, _ throws(RulesError) in
                 guard case .code(let c) = x else { return .bool(false) }
-                let digits = c.filter { $0 != "." && $0 != " " }
-                let candidates: [RuleValue]
-                if case .set(let items) = y { candidates = items } else { candidates = [y] }
-                for case .code(let p) in candidates where digits.hasPrefix(p.filter { $0 != "." && $0 != " " }) { return .bool(true) }
-                return .bool(false)
+                let digits = normalized(c)
+                return .bool(codes(y).contains { digits.hasPrefix($0) })
             }
         case "count":
             try arity(1)

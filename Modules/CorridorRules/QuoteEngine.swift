@@ -72,9 +72,11 @@ public struct QuoteEngine: Sendable {
         var goods = try zero()
         for v in values { goods = try Self.add(goods, v) }
         let shipping = try local(request.shipping), insurance = try local(request.insurance)
-        func share(_ total: Money, _ index: Int) throws(RulesError) -> Money {
-            let weight: Decimal = goods.amount > 0 ? values[index].amount / goods.amount : 1 / Decimal(values.count)
-            return try ExpressionCompiler.money(total.amount * weight, currency)
+        // Shares by value: one division per total (not per line), none when the total is zero.
+        let shippingPerUnit: Decimal = shipping.amount == 0 ? 0 : (goods.amount > 0 ? shipping.amount / goods.amount : shipping.amount / Decimal(values.count))
+        let insurancePerUnit: Decimal = insurance.amount == 0 ? 0 : (goods.amount > 0 ? insurance.amount / goods.amount : insurance.amount / Decimal(values.count))
+        func share(_ perUnit: Decimal, _ index: Int) throws(RulesError) -> Money {
+            try ExpressionCompiler.money(perUnit == 0 ? 0 : (goods.amount > 0 ? values[index].amount * perUnit : perUnit), currency)
         }
 
         var facts: [String: RuleValue] = [
@@ -101,6 +103,7 @@ public struct QuoteEngine: Sendable {
             }
         }
         let evaluationContext = { (facts: [String: RuleValue]) in EvaluationContext(facts: facts, asOf: request.asOf, converter: context.fx) }
+        let lineContext = { (local: [String: RuleValue]) in EvaluationContext(facts: facts, local: local, asOf: request.asOf, converter: context.fx) }
 
         // The regime.
         guard let regimeTable = pack.decision("regime") else { throw .malformedPack(file: pack.file, line: nil, reason: "no regime decision") }
@@ -138,13 +141,13 @@ public struct QuoteEngine: Sendable {
         var firstLineOfSubheading: [String: Int] = [:]
         var perLineFacts: [[String: RuleValue]] = []
         for (index, line) in request.lines.enumerated() {
-            var lineFacts = facts
+            var lineFacts: [String: RuleValue] = Dictionary(minimumCapacity: 10)
             lineFacts["line.code"] = .code(line.code)
             lineFacts["line.hs6"] = .code(String(line.code.prefix(6)))
             if let d = line.description { lineFacts["line.description"] = .string(d) }
             lineFacts["line.customs_value"] = .money(values[index])
-            lineFacts["line.shipping"] = .money(try share(shipping, index))
-            lineFacts["line.insurance"] = .money(try share(insurance, index))
+            lineFacts["line.shipping"] = .money(try share(shippingPerUnit, index))
+            lineFacts["line.insurance"] = .money(try share(insurancePerUnit, index))
             if let q = line.quantity { lineFacts["line.quantity"] = .decimal(q.value); lineFacts["line.unit"] = .code(q.unit) }
             if let kg = line.netMassKg { lineFacts["line.net_mass_kg"] = .decimal(kg) }
 
@@ -174,7 +177,7 @@ public struct QuoteEngine: Sendable {
                 lineDuty = nil
             }
             if regimeDuty != nil, let table = pack.decision("duties") {
-                let result = try table.evaluate(in: evaluationContext(lineFacts), pack: pack.id)
+                let result = try table.evaluate(in: lineContext(lineFacts), pack: pack.id)
                 record(result, line: index)
                 ask(result.missingFacts, line: index)
                 for match in result.matches {
@@ -189,7 +192,7 @@ public struct QuoteEngine: Sendable {
             var taxes: [LandedCostQuote.Tax] = []
             if let lineDuty { lineFacts["line.duty"] = .money(lineDuty); dutyTotal = try Self.add(dutyTotal, lineDuty) }
             if regimeDuty != nil, let table = pack.decision("taxes") {
-                let result = try table.evaluate(in: evaluationContext(lineFacts), pack: pack.id)
+                let result = try table.evaluate(in: lineContext(lineFacts), pack: pack.id)
                 record(result, line: index)
                 ask(result.missingFacts, line: index)
                 for match in result.matches {
@@ -203,7 +206,7 @@ public struct QuoteEngine: Sendable {
                 }
             }
             if let table = pack.decision("warnings"), table.scope == .line, regimeDuty != nil {
-                let result = try table.evaluate(in: evaluationContext(lineFacts), pack: pack.id)
+                let result = try table.evaluate(in: lineContext(lineFacts), pack: pack.id)
                 for match in result.matches { if case .string(let m)? = match.outputs["message"] { warnings.append("line \(index): \(m)") } }
             }
             lines.append(.init(index: index, code: line.code, customsValue: text(values[index]), duties: duties, taxes: taxes))
@@ -237,9 +240,9 @@ public struct QuoteEngine: Sendable {
             for table in overlay.decisions {
                 let scopes: [Int?] = table.scope == .line ? request.lines.indices.map { $0 } : [nil]
                 for line in scopes {
-                    var scoped = facts
-                    if let line { scoped.merge(perLineFacts[line]) { _, new in new } }
-                    let result = try table.evaluate(in: evaluationContext(scoped), pack: overlay.id)
+                    let result = try table.evaluate(in: line.map { lineContext(perLineFacts[$0]) } ?? evaluationContext(facts), pack: overlay.id)
+                    // The trace shows an overlay where it said something; silent checks would only crowd it.
+                    if result.matches.isEmpty && result.missingFacts.isEmpty { continue }
                     record(result, line: line)
                     let prefix = line.map { "line \($0): " } ?? ""
                     var added: [String] = []
