@@ -146,6 +146,8 @@ public struct LandedCostQuote: Sendable, Hashable, Encodable {
             /// The outputs (written as text: `3 EUR`, `0.19`, `true`).
             public let outputs: [String: RuleValue]
         }
+        /// The pack whose decision it is (the market's pack or an overlay).
+        public let pack: String
         /// The decision id.
         public let decision: String
         /// The line, for a line-scope decision.

@@ -4,8 +4,9 @@ import Foundation
 public enum OriginCriterion: Hashable, Sendable, CustomStringConvertible {
     /// Wholly obtained or produced in a Party (or produced exclusively from originating materials).
     case whollyObtained
-    /// Change of chapter (2 digits), heading (4) or subheading (6), with exceptions: non-originating
-    /// materials of the excepted codes (prefixes) do not count as having changed.
+    /// Change of chapter (`level` 2), heading (4) or subheading (6), with exceptions: non-originating
+    /// materials of the excepted codes (prefixes) do not count as having changed. Only `init(text:)`
+    /// creates it, so `level` is always 2, 4 or 6.
     case change(level: Int, except: [String])
     /// A regional value content of at least `percent`.
     case regionalValueContent(percent: Int)
@@ -37,6 +38,7 @@ public enum OriginCriterion: Hashable, Sendable, CustomStringConvertible {
         self = .change(level: level, except: except)
     }
 
+    /// The criterion as Annex 3A writes it: `CTH except from 6406`, `RVC40`.
     public var description: String {
         switch self {
         case .whollyObtained: "WO"

@@ -33,9 +33,10 @@ public struct OriginEngine: Sendable {
         let basis = rules.sources.first { $0.id == row.source }?.citation ?? row.source
         var steps: [OriginDetermination.Step] = []
         var warnings: [String] = []
+        // Shown truncated, so a share just under a threshold never prints as the threshold itself.
         func pct(_ d: Decimal) -> String {
             var value = d, rounded = Decimal()
-            NSDecimalRound(&rounded, &value, 2, .plain)
+            NSDecimalRound(&rounded, &value, 2, .down)
             return rounded.description
         }
         let money = { (d: Decimal) -> String in (try? Money(d, request.currency))?.description ?? d.description }
@@ -66,6 +67,9 @@ public struct OriginEngine: Sendable {
         steps.append(.init(title: "Materials", result: "info",
                            detail: "originating \(money(vom)), non-originating \(money(vnm)) of FOB \(money(request.fob)); accumulation counts materials originating in any party"))
         if vom + vnm > request.fob { warnings.append("the materials are worth more than the FOB value; check the values") }
+        if let total = request.netWeightKg, request.materials.compactMap(\.weightKg).reduce(0, +) > total {
+            warnings.append("the materials weigh more than the good's net weight; check the weights")
+        }
 
         let buildDown = (request.fob - vnm) / request.fob * 100
         let costKeys = ["direct_labour", "direct_overhead", "profit", "other"]

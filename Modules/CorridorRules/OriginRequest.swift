@@ -125,10 +125,15 @@ public struct OriginRequest: Sendable, Hashable {
         case .some: throw .invalidRequest(field: "materials", reason: "must be a list of materials")
         }
         guard wholly || !materials.isEmpty else { throw .invalidRequest(field: "materials", reason: "is required unless product.wholly_obtained is true") }
+        if wholly, let index = materials.firstIndex(where: { $0.originating != true }) {
+            throw .invalidRequest(field: "materials[\(index)]", reason: "a wholly obtained good has no non-originating materials; remove wholly_obtained or declare the material originating")
+        }
+        let producedIn = try country(root, "produced_in", "produced_in"), exportTo = try country(root, "export_to", "export_to")
+        guard producedIn != exportTo else { throw .invalidRequest(field: "export_to", reason: "is the country of production (\(producedIn)); origin matters for export to another party") }
         return OriginRequest(agreement: try text(root, "agreement", "agreement") ?? "", code: try hs(product, "product.code"),
                              description: try text(product, "description", "product.description", required: false),
                              netWeightKg: try amount(product, "net_weight_kg", "product.net_weight_kg", required: false), whollyObtained: wholly,
-                             producedIn: try country(root, "produced_in", "produced_in"), exportTo: try country(root, "export_to", "export_to"),
+                             producedIn: producedIn, exportTo: exportTo,
                              currency: currency, fob: fob, costs: costs, materials: materials)
     }
 

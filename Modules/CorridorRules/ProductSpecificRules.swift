@@ -79,6 +79,7 @@ public struct ProductSpecificRules: Sendable {
               case .decimal(let weight) = try reader.value(deMinimis.required("percent_of_weight"), type: .decimal) else {
             throw reader.error(deMinimis.node, "de_minimis needs percent_of_fob and percent_of_weight")
         }
+        guard (0...100).contains(fob), (0...100).contains(weight) else { throw reader.error(deMinimis.node, "de minimis percentages are between 0 and 100") }
         deMinimisPercentOfFOB = fob
         deMinimisPercentOfWeight = weight
         let chapters = try reader.string(deMinimis, "weight_chapters").split(separator: "-").compactMap { Int($0) }

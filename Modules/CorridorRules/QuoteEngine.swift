@@ -61,8 +61,8 @@ public struct QuoteEngine: Sendable {
             if !result.isSettled { return false }
             throw .evaluation("pack \(pack.id) rule \(match.rule) (decision \(result.decision)) gives no \(absent)")
         }
-        func record(_ result: DecisionResult, line: Int?) {
-            trace.append(.init(decision: result.decision, line: line,
+        func record(_ result: DecisionResult, line: Int?, pack recorded: String? = nil) {
+            trace.append(.init(pack: recorded ?? pack.id, decision: result.decision, line: line,
                                matches: result.matches.map { .init(rule: $0.rule, outputs: $0.outputs) },
                                missing: result.missingFacts.sorted()))
         }
@@ -240,10 +240,12 @@ public struct QuoteEngine: Sendable {
             for table in overlay.decisions {
                 let scopes: [Int?] = table.scope == .line ? request.lines.indices.map { $0 } : [nil]
                 for line in scopes {
+                    // An overlay with no rule in force on the date (CBAM before 2023-10-01) has nothing to say.
+                    guard table.rules.contains(where: { $0.effective.contains(asOf: request.asOf) }) else { continue }
                     let result = try table.evaluate(in: line.map { lineContext(perLineFacts[$0]) } ?? evaluationContext(facts), pack: overlay.id)
                     // The trace shows an overlay where it said something; silent checks would only crowd it.
                     if result.matches.isEmpty && result.missingFacts.isEmpty { continue }
-                    record(result, line: line)
+                    record(result, line: line, pack: overlay.id)
                     let prefix = line.map { "line \($0): " } ?? ""
                     var added: [String] = []
                     for match in result.matches { if case .string(let m)? = match.outputs["message"] { added.append(prefix + m) } }
@@ -363,6 +365,7 @@ public struct QuoteEngine: Sendable {
             }
         case .decimal:
             guard let d = Decimal(exactLiteral: raw) else { throw .invalidRequest(field: name, reason: "'\(raw)' is not a decimal number") }
+            guard d >= 0 else { throw .invalidRequest(field: name, reason: "must not be negative (\(raw))") }
             return .decimal(d)
         case .money:
             guard let d = Decimal(exactLiteral: raw), d >= 0 else { throw .invalidRequest(field: name, reason: "'\(raw)' is not a non-negative decimal amount in \(currency.code)") }

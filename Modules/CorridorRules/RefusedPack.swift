@@ -8,9 +8,13 @@ public struct RefusedPack: Sendable, Hashable, Encodable {
     public let markets: [String]
     /// The failing cases and what differed.
     public let failures: [String]
+    /// Whether it is an overlay (which only adds warnings).
+    public let overlay: Bool
 
-    /// Whether quotes to `destination` are refused because of this pack (an overlay with `*` covers all).
-    public func covers(_ destination: String) -> Bool { markets.contains(destination) || markets.contains("*") }
+    /// Whether quotes to `destination` are refused because of this pack. A refused market pack stops
+    /// its markets' quotes; a refused overlay does not (it only adds warnings): quotes go on without
+    /// it, and their `packs` show that it was not applied.
+    public func covers(_ destination: String) -> Bool { !overlay && markets.contains(destination) }
 
     /// The error a quote to one of its markets gets.
     public var error: RulesError { .failingCases(pack: id, failures: failures) }

@@ -51,6 +51,16 @@ public struct RulePackSet: Sendable {
                 }
             }
         }
+        // A fact means one thing across the packs a quote may combine (a market pack and its overlays).
+        var declared: [String: (type: RuleType, pack: String)] = [:]
+        for pack in packs {
+            for (name, fact) in pack.facts {
+                if let other = declared[name], other.type != fact.type {
+                    throw .conflictingPacks("fact \(name) is \(other.type) in \(other.pack) but \(fact.type) in \(pack.id)")
+                }
+                declared[name] = (fact.type, pack.id)
+            }
+        }
         self.packs = packs.sorted { $0.id < $1.id }
     }
 
@@ -105,7 +115,8 @@ extension RulePackSet {
             let failures = GoldenCaseRunner.run(pack).filter { !$0.passed }
             if failures.isEmpty { kept.append(pack); continue }
             refused.append(RefusedPack(id: pack.id, version: pack.version, markets: pack.markets,
-                                       failures: failures.map { "\($0.name) (\(pack.file)\($0.line.map { ":\($0)" } ?? "")): \($0.failures.joined(separator: "; "))" }))
+                                       failures: failures.map { "\($0.name) (\(pack.file)\($0.line.map { ":\($0)" } ?? "")): \($0.failures.joined(separator: "; "))" },
+                                       overlay: pack.overlay))
         }
         return (try RulePackSet(kept), refused)
     }

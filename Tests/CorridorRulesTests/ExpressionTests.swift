@@ -68,6 +68,16 @@ struct ExpressionTests {
         #expect(try evaluate("under(line.code, ['8507', '8506'])", ["line.code": .code("850760")]) == .value(.bool(true)))
         #expect(try evaluate("under(line.code, '85.07')", ["line.code": .code("850440")]) == .value(.bool(false)))
         #expect(try evaluate("vat_rate(origin) * 100", ["origin": .code("DE")]) == .value(.decimal(19)))
+        // Literal prefix lists of mixed lengths, and a dotted code value.
+        for (code, expected) in [("8507.60.00", true), ("850440", false), ("2523", true), ("25070080", true), ("25070020", false), ("7", false)] {
+            #expect(try evaluate("under(line.code, ['850760', '2523', '25070080', '0101'])", ["line.code": .code(code)]) == .value(.bool(expected)), "\(code)")
+        }
+        #expect(try evaluate("under(line.code, ['850760'])", [:]) == .missing(["line.code"]))
+        // A literal set of decimals: 1.0 and 1.00 are one number.
+        #expect(try evaluate("rate in [1.00, 2.5]", ["rate": .decimal(Decimal(exactLiteral: "1.0") ?? 0)]) == .value(.bool(true)))
+        #expect(try evaluate("rate in [1.00, 2.5]", ["rate": .decimal(Decimal(exactLiteral: "2.50") ?? 0)]) == .value(.bool(true)))
+        #expect(try evaluate("rate in [1.00, 2.5]", ["rate": .decimal(3)]) == .value(.bool(false)))
+        #expect(try evaluate("origin in ['CN', 'HK']", [:]) == .missing(["origin"]))
         #expect(try evaluate("0.1 + 0.2 == 0.3", [:]) == .value(.bool(true)))
         #expect(try evaluate("count(consignment.codes)", ["consignment.codes": .set([.code("610910"), .code("640299")])]) == .value(.decimal(2)))
         #expect(try evaluate("round(consignment.value * 0.19)", ["consignment.value": .money(try money("28.50", "EUR"))]) == .value(.money(try money("5.42", "EUR"))))

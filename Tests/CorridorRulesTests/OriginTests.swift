@@ -41,17 +41,23 @@ struct OriginTests {
         #expect(noProof.warnings.contains { $0.contains("851770 from CN is treated as non-originating") })
     }
 
-    @Test("build-up counts originating materials and costs; the better formula is the exporter's")
+    @Test("an excepted material fails the change of heading; build-up counts originating materials and costs; the better formula is the exporter's")
     func buildUp() throws {
         let json = """
             {"agreement":"RCEP","product":{"code":"950300"},"produced_in":"TH","export_to":"AU","currency":"USD","fob":"50",
              "costs":{"direct_labour":"8","direct_overhead":"4","profit":"5","other":"1"},
-             "materials":[{"code":"950300","origin":"US","value":"20"},{"code":"392690","origin":"TH","originating":true,"value":"6"}]}
+             "materials":[{"code":"392690","origin":"US","value":"20"},{"code":"480439","origin":"TH","originating":true,"value":"6"}]}
             """
         let d = try Self.engine().determine(try Self.request(json))
-        // CTH except from 9503: the US toy part of 9503 fails, worth 40% of FOB. Build-down (50 − 20) / 50 = 60%; build-up (6 + 18) / 50 = 48%.
+        // 3926 changes heading, but "except from 3926" makes it fail CTH: 40% of FOB, over the de minimis.
+        #expect(d.steps.contains { $0.title == "CTH except from 3926" && $0.result == "not met" && $0.detail.contains("392690 (20.00 USD)") })
+        // Build-down (50 − 20) / 50 = 60%; build-up (6 + 18) / 50 = 48%.
         #expect(d.rvcBuildDown == "60" && d.rvcBuildUp == "48")
         #expect(d.qualified && d.criterionMet == "RVC45")
+
+        // Build-up wins when the costs are high: VNM 30 gives build-down 40% < 45%, build-up (6 + 18) / 50 = 48%.
+        let upWins = try Self.engine().determine(try Self.request(json.replacingOccurrences(of: "\"value\":\"20\"", with: "\"value\":\"30\"")))
+        #expect(upWins.rvcBuildDown == "40" && upWins.rvcBuildUp == "48" && upWins.qualified && upWins.criterionMet == "RVC45")
     }
 
     @Test("textiles: CC with the de minimis by weight; WO; exclusively originating materials")
@@ -90,7 +96,12 @@ struct OriginTests {
         #expect(refusal(Self.phone.replacingOccurrences(of: "\"100.00\"", with: "\"0\"")).contains("fob: must be more than 0"))
         #expect(refusal(Self.phone.replacingOccurrences(of: "\"origin\":\"US\"", with: "\"origin\":\"ZZ\"")).contains("materials[0].origin: 'ZZ'"))
         #expect(refusal(Self.phone.replacingOccurrences(of: "\"value\":\"40.00\"", with: "\"value\":\"40.00\",\"cost\":\"1\"")).contains("materials[0].cost: unknown field"))
-        #expect(throws: RulesError.self) {
+        #expect(refusal(Self.phone.replacingOccurrences(of: "\"JP\"", with: "\"VN\"")).contains("export_to: is the country of production (VN)"))
+        #expect(refusal("""
+            {"agreement":"RCEP","product":{"code":"020130","wholly_obtained":true},"produced_in":"AU","export_to":"KR","currency":"AUD","fob":"900",
+             "materials":[{"code":"010229","origin":"AR","value":"500"}]}
+            """).contains("materials[0]: a wholly obtained good has no non-originating materials"))
+        #expect {
             _ = try ProductSpecificRules(text: """
                 agreement: RCEP
                 version: x
@@ -101,6 +112,6 @@ struct OriginTests {
                 rules:
                   - {hs: "61", rule: "CC or CTHS", source: s}
                 """, file: "bad.yaml")
-        }
+        } throws: { "\($0)".contains("bad.yaml:8: 'CTHS' is not a criterion") }
     }
 }

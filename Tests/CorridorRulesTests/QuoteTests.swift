@@ -78,7 +78,7 @@ struct QuoteTests {
     func overlays() async throws {
         let json = """
             {"as_of":"2026-08-01","origin":"CN","destination":"DE","channel":"freight","currency":"EUR","seller":{"ioss_registered":false},
-             "buyer":{"cbam_tonnes_this_year":"49.5"},"transport_mode":"air",
+             "buyer":{"cbam_tonnes_this_year":"51"},"transport_mode":"air",
              "lines":[{"code":"731815","customs_value":"900.00","net_mass_kg":"800","duty_rate":"3.7%"},
                       {"code":"850760","customs_value":"300.00","duty_rate":"2.7%"}]}
             """
@@ -86,15 +86,29 @@ struct QuoteTests {
         let quote = try await Self.desk(log: log).quote(try Self.request(json), recordedAt: Date())
         #expect(quote.complete && quote.totals?.total.description == "1477.27")
         #expect(quote.packs.map(\.id) == ["eu-low-value", "eu-cbam", "restrictions"])
-        #expect(quote.warnings.contains { $0.hasPrefix("line 0: CBAM: with this line the importer passes 50 t") })
+        #expect(quote.warnings.contains { $0.hasPrefix("line 0: CBAM: the importer passes 50 t") })
+        #expect(quote.trace.contains { $0.pack == "eu-cbam" && $0.line == 0 && $0.matches.map(\.rule) == ["cbam-over-threshold"] })
         #expect(quote.warnings.contains { $0.hasPrefix("line 1: Lithium-ion batteries shipped on their own") })
         #expect(try await QuoteDesk.replay(id: try #require(quote.decisionID), log: log).identical)
 
         let unknown = try await Self.desk().quote(try Self.request(json.replacingOccurrences(of: "\"transport_mode\":\"air\",", with: "")
-            .replacingOccurrences(of: "\"buyer\":{\"cbam_tonnes_this_year\":\"49.5\"},", with: "")), recordedAt: Date())
+            .replacingOccurrences(of: "\"buyer\":{\"cbam_tonnes_this_year\":\"51\"},", with: "")), recordedAt: Date())
         #expect(unknown.complete && unknown.questions.isEmpty)
         #expect(unknown.warnings.contains("line 1: Restricted and licensed goods may apply; it depends on: How is the consignment carried: air, sea, rail or road?"))
         #expect(unknown.warnings.contains { $0.hasPrefix("line 0: EU Carbon Border Adjustment Mechanism may apply; it depends on: How many tonnes") })
+    }
+
+    @Test("an overlay with no rule in force on the date stays silent; a negative tonnage is refused")
+    func overlayDates() async throws {
+        // 2022: the EU pack answers, CBAM (from 2023-10-01) has nothing to say, restrictions still do.
+        let q = try await Self.desk().quote(try Self.request(Self.tshirtDE.replacingOccurrences(of: "2026-08-01", with: "2022-06-01")
+            .replacingOccurrences(of: "\"610910\"", with: "\"950300\"")), recordedAt: Date())
+        #expect(q.complete && q.regime?.rule == "eu-duty-relief-150")
+        #expect(q.packs.map(\.id) == ["eu-low-value", "eu-cbam", "restrictions"])
+        #expect(q.warnings.contains { $0.hasPrefix("line 0: Toys placed on the EU market") } && !q.trace.contains { $0.pack == "eu-cbam" })
+        await #expect(throws: RulesError.invalidRequest(field: "buyer.cbam_tonnes_this_year", reason: "must not be negative (-3)")) {
+            try await Self.desk().quote(try Self.request(Self.tshirtDE.replacingOccurrences(of: "\"shipping\"", with: "\"buyer\":{\"cbam_tonnes_this_year\":\"-3\"},\"shipping\"")), recordedAt: Date())
+        }
     }
 
     @Test("a settled rule that omits an output the quote reads is a pack defect, never a skipped tax")

@@ -146,6 +146,12 @@ struct RulePackTests {
         let a = try loader.load(text: uk, file: "a.yaml")
         let b = try loader.load(text: uk.replacingOccurrences(of: "pack: uk-low-value", with: "pack: uk-copy"), file: "b.yaml")
         #expect(throws: RulesError.conflictingPacks("GB is covered by both uk-low-value and uk-copy")) { try RulePackSet([a, b]) }
+        // A fact means one thing across packs.
+        let typed = try loader.load(text: uk.replacingOccurrences(of: "markets: [GB]", with: "markets: [NO]")
+            .replacingOccurrences(of: "pack: uk-low-value", with: "pack: uk-typed")
+            .replacingOccurrences(of: "decisions:\n  - id: regime", with: "facts:\n  seller.ioss_registered: {type: Decimal, question: q}\ndecisions:\n  - id: regime"), file: "t.yaml")
+        let eu = try loader.load(text: try #require(BundledPacks.files.first { $0.name == "eu-low-value.yaml" }).text, file: "eu.yaml")
+        #expect { try RulePackSet([eu, typed]) } throws: { "\($0)".contains("fact seller.ioss_registered is") }
         // An overlay only warns; a market pack cannot claim every market.
         let overlay = try loader.load(text: uk.replacingOccurrences(of: "markets: [GB]", with: "markets: [GB]\noverlay: true"), file: "o.yaml")
         #expect { try RulePackSet([overlay]) } throws: { "\($0)".contains("an overlay pack has only warnings decisions, not regime") }
