@@ -21,12 +21,7 @@ struct OriginCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let rules else { throw CLIError("give the product-specific rules with --rules PSR.yaml (or CORRIDOR_ORIGIN_RULES); no Annex 3A table is shipped yet") }
-        let body: Data
-        do {
-            body = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError("cannot read \(file): \(error.localizedDescription)")
-        }
+        let body = try RequestFile.read(file)
         let determination: OriginDetermination
         do {
             let table = try ProductSpecificRules(contentsOf: URL(fileURLWithPath: rules))

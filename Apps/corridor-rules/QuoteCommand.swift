@@ -22,12 +22,7 @@ struct QuoteCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() async throws {
-        let body: Data
-        do {
-            body = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError("cannot read \(file): \(error.localizedDescription)")
-        }
+        let body = try RequestFile.read(file)
         let request: QuoteRequest
         do { request = try QuoteRequest.parse(body) } catch { throw CLIError("\(file): \(error.description)") }
         let (packSet, refused) = try packs.load()

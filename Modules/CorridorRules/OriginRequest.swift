@@ -59,48 +59,24 @@ public struct OriginRequest: Sendable, Hashable {
         let document: JSONValue
         do { document = try JSONDecoder().decode(JSONValue.self, from: data) } catch { throw .invalidRequest(field: "body", reason: "not valid JSON") }
         guard case .object(let root) = document else { throw .invalidRequest(field: "body", reason: "must be a JSON object") }
-        try Self.known(root, ["agreement", "product", "produced_in", "export_to", "currency", "fob", "costs", "materials"], path: "")
-        func text(_ d: [String: JSONValue], _ key: String, _ path: String, required: Bool = true) throws(RulesError) -> String? {
-            switch d[key] {
-            case nil, .null?:
-                if required { throw .invalidRequest(field: path, reason: "is required") }
-                return nil
-            case .string(let s)?: return s.trimmingCharacters(in: .whitespaces)
-            case .number(let n)?: return n.description
-            case let other?: throw .invalidRequest(field: path, reason: "must be a string, not \(other.kind)")
-            }
+        try RequestFields.known(root, ["agreement", "product", "produced_in", "export_to", "currency", "fob", "costs", "materials"], path: "")
+        let text = { (d: [String: JSONValue], key: String, path: String, required: Bool) throws(RulesError) -> String? in
+            try RequestFields.text(d, key, path, required: required)
         }
         func amount(_ d: [String: JSONValue], _ key: String, _ path: String, required: Bool) throws(RulesError) -> Decimal? {
-            guard let raw = try text(d, key, path, required: required) else { return nil }
-            guard let value = Decimal(exactLiteral: raw) else { throw .invalidRequest(field: path, reason: "'\(raw)' is not a decimal number such as \"4.00\"") }
-            guard value >= 0 else { throw .invalidRequest(field: path, reason: "must not be negative (\(raw))") }
-            return value
-        }
-        func country(_ d: [String: JSONValue], _ key: String, _ path: String) throws(RulesError) -> String {
-            let raw = try text(d, key, path) ?? ""
-            guard raw.count == 2, let code = try? CountryCode(raw) else { throw .invalidRequest(field: path, reason: "'\(raw)' is not an ISO 3166-1 alpha-2 country code") }
-            return code.alpha2
-        }
-        func hs(_ d: [String: JSONValue], _ path: String) throws(RulesError) -> String {
-            let raw = try text(d, "code", path) ?? ""
-            let code = raw.filter { $0 != "." && $0 != " " }
-            guard code.count >= 6, code.count <= 10, code.count % 2 == 0, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                throw .invalidRequest(field: path, reason: "'\(raw)' is not an HS code of 6, 8 or 10 digits")
-            }
-            return code
+            try RequestFields.amount(d, key, path, required: required)
         }
         guard case .object(let product)? = root["product"] else { throw .invalidRequest(field: "product", reason: "is required: {\"code\": \"610910\"}") }
-        try Self.known(product, ["code", "description", "net_weight_kg", "wholly_obtained"], path: "product.")
+        try RequestFields.known(product, ["code", "description", "net_weight_kg", "wholly_obtained"], path: "product.")
         var wholly = false
         if case .bool(let b)? = product["wholly_obtained"] { wholly = b } else if product["wholly_obtained"] != nil {
             throw .invalidRequest(field: "product.wholly_obtained", reason: "must be true or false")
         }
-        let currencyText = try text(root, "currency", "currency") ?? ""
-        guard let currency = try? CurrencyCode(currencyText) else { throw .invalidRequest(field: "currency", reason: "'\(currencyText)' is not an ISO 4217 currency code") }
+        let currency = try RequestFields.currency(root, "currency", "currency")
         guard let fob = try amount(root, "fob", "fob", required: true), fob > 0 else { throw .invalidRequest(field: "fob", reason: "must be more than 0") }
         var costs: [String: Decimal] = [:]
         if case .object(let c)? = root["costs"] {
-            try Self.known(c, ["direct_labour", "direct_overhead", "profit", "other"], path: "costs.")
+            try RequestFields.known(c, ["direct_labour", "direct_overhead", "profit", "other"], path: "costs.")
             for key in c.keys.sorted() { costs[key] = try amount(c, key, "costs.\(key)", required: true) }
         } else if root["costs"] != nil {
             throw .invalidRequest(field: "costs", reason: "must be an object of amounts")
@@ -111,13 +87,13 @@ public struct OriginRequest: Sendable, Hashable {
             for (i, item) in items.enumerated() {
                 let path = "materials[\(i)]"
                 guard case .object(let m) = item else { throw .invalidRequest(field: path, reason: "must be an object") }
-                try Self.known(m, ["code", "description", "origin", "originating", "value", "weight_kg"], path: "\(path).")
+                try RequestFields.known(m, ["code", "description", "origin", "originating", "value", "weight_kg"], path: "\(path).")
                 var originating: Bool?
                 if case .bool(let b)? = m["originating"] { originating = b } else if m["originating"] != nil, m["originating"] != .null {
                     throw .invalidRequest(field: "\(path).originating", reason: "must be true or false")
                 }
-                materials.append(Material(code: try hs(m, "\(path).code"), description: try text(m, "description", "\(path).description", required: false),
-                                          origin: try country(m, "origin", "\(path).origin"), originating: originating,
+                materials.append(Material(code: try RequestFields.hsCode(m, "code", "\(path).code"), description: try text(m, "description", "\(path).description", false),
+                                          origin: try RequestFields.country(m, "origin", "\(path).origin"), originating: originating,
                                           value: try amount(m, "value", "\(path).value", required: true) ?? 0,
                                           weightKg: try amount(m, "weight_kg", "\(path).weight_kg", required: false)))
             }
@@ -128,18 +104,12 @@ public struct OriginRequest: Sendable, Hashable {
         if wholly, let index = materials.firstIndex(where: { $0.originating != true }) {
             throw .invalidRequest(field: "materials[\(index)]", reason: "a wholly obtained good has no non-originating materials; remove wholly_obtained or declare the material originating")
         }
-        let producedIn = try country(root, "produced_in", "produced_in"), exportTo = try country(root, "export_to", "export_to")
+        let producedIn = try RequestFields.country(root, "produced_in", "produced_in"), exportTo = try RequestFields.country(root, "export_to", "export_to")
         guard producedIn != exportTo else { throw .invalidRequest(field: "export_to", reason: "is the country of production (\(producedIn)); origin matters for export to another party") }
-        return OriginRequest(agreement: try text(root, "agreement", "agreement") ?? "", code: try hs(product, "product.code"),
-                             description: try text(product, "description", "product.description", required: false),
+        return OriginRequest(agreement: try text(root, "agreement", "agreement", true) ?? "", code: try RequestFields.hsCode(product, "code", "product.code"),
+                             description: try text(product, "description", "product.description", false),
                              netWeightKg: try amount(product, "net_weight_kg", "product.net_weight_kg", required: false), whollyObtained: wholly,
                              producedIn: producedIn, exportTo: exportTo,
                              currency: currency, fob: fob, costs: costs, materials: materials)
-    }
-
-    private static func known(_ d: [String: JSONValue], _ keys: Set<String>, path: String) throws(RulesError) {
-        if let unknown = d.keys.sorted().first(where: { !keys.contains($0) }) {
-            throw .invalidRequest(field: path + unknown, reason: "unknown field (fields: \(keys.sorted().joined(separator: ", ")))")
-        }
     }
 }

@@ -84,43 +84,21 @@ public struct QuoteRequest: Sendable, Hashable, Codable {
             throw .invalidRequest(field: "body", reason: "not valid JSON")
         }
         guard case .object(let root) = document else { throw .invalidRequest(field: "body", reason: "must be a JSON object") }
-        let known: Set<String> = ["as_of", "origin", "destination", "channel", "currency", "seller", "buyer", "transport_mode", "shipping", "insurance", "lines"]
-        if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) {
-            throw .invalidRequest(field: unknown, reason: "unknown field (fields: \(known.sorted().joined(separator: ", ")))")
+        try RequestFields.known(root, ["as_of", "origin", "destination", "channel", "currency", "seller", "buyer", "transport_mode", "shipping", "insurance", "lines"], path: "")
+        func text(_ d: [String: JSONValue], _ key: String, _ path: String, required: Bool = true) throws(RulesError) -> String? {
+            try RequestFields.text(d, key, path, required: required, booleans: true)
         }
-        func text(_ dictionary: [String: JSONValue], _ key: String, _ path: String, required: Bool = true) throws(RulesError) -> String? {
-            switch dictionary[key] {
-            case nil, .null?:
-                if required { throw .invalidRequest(field: path, reason: "is required") }
-                return nil
-            case .string(let s)?: return s.trimmingCharacters(in: .whitespaces)
-            case .number(let n)?: return n.description
-            case .bool(let b)?: return b ? "true" : "false"
-            case let other?: throw .invalidRequest(field: path, reason: "must be a string, not \(other.kind)")
-            }
+        func amount(_ d: [String: JSONValue], _ key: String, _ path: String, required: Bool) throws(RulesError) -> Decimal? {
+            try RequestFields.amount(d, key, path, required: required)
         }
-        func amount(_ dictionary: [String: JSONValue], _ key: String, _ path: String, required: Bool) throws(RulesError) -> Decimal? {
-            if case .bool? = dictionary[key] { throw .invalidRequest(field: path, reason: "must be a decimal string such as \"20.00\", not a boolean") }
-            guard let raw = try text(dictionary, key, path, required: required) else { return nil }
-            guard let value = Decimal(exactLiteral: raw) else { throw .invalidRequest(field: path, reason: "'\(raw)' is not a decimal number such as \"20.00\"") }
-            guard value >= 0 else { throw .invalidRequest(field: path, reason: "must not be negative (\(raw))") }
-            return value
-        }
-        func country(_ key: String) throws(RulesError) -> String {
-            let raw = try text(root, key, key) ?? ""
-            guard raw.count == 2, let code = try? CountryCode(raw) else {
-                throw .invalidRequest(field: key, reason: "'\(raw)' is not an ISO 3166-1 alpha-2 country code")
-            }
-            return code.alpha2
-        }
+        func country(_ key: String) throws(RulesError) -> String { try RequestFields.country(root, key, key) }
         let asOfText = try text(root, "as_of", "as_of") ?? ""
         guard let asOf = try? CivilDate(parsing: asOfText) else { throw .invalidRequest(field: "as_of", reason: "'\(asOfText)' is not a day written YYYY-MM-DD") }
         let channelText = try text(root, "channel", "channel") ?? ""
         guard let channel = Channel(rawValue: channelText) else {
             throw .invalidRequest(field: "channel", reason: "'\(channelText)' is not one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let currencyText = try text(root, "currency", "currency") ?? ""
-        guard let currency = try? CurrencyCode(currencyText) else { throw .invalidRequest(field: "currency", reason: "'\(currencyText)' is not an ISO 4217 currency code") }
+        let currency = try RequestFields.currency(root, "currency", "currency")
         func facts(_ key: String) throws(RulesError) -> [String: String] {
             switch root[key] {
             case nil, .null?: return [:]
@@ -142,22 +120,13 @@ public struct QuoteRequest: Sendable, Hashable, Codable {
         for (index, item) in linesValue.enumerated() {
             let path = "lines[\(index)]"
             guard case .object(let line) = item else { throw .invalidRequest(field: path, reason: "must be an object") }
-            let lineKeys: Set<String> = ["code", "description", "customs_value", "quantity", "net_mass_kg", "duty_rate"]
-            if let unknown = line.keys.sorted().first(where: { !lineKeys.contains($0) }) {
-                throw .invalidRequest(field: "\(path).\(unknown)", reason: "unknown field (fields: \(lineKeys.sorted().joined(separator: ", ")))")
-            }
-            let rawCode = try text(line, "code", "\(path).code") ?? ""
-            let code = rawCode.filter { $0 != "." && $0 != " " }
-            guard code.count >= 6, code.count <= 10, code.count % 2 == 0, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                throw .invalidRequest(field: "\(path).code", reason: "'\(rawCode)' is not an HS code of 6, 8 or 10 digits")
-            }
+            try RequestFields.known(line, ["code", "description", "customs_value", "quantity", "net_mass_kg", "duty_rate"], path: "\(path).")
+            let code = try RequestFields.hsCode(line, "code", "\(path).code")
             var quantity: Line.Quantity?
             switch line["quantity"] {
             case nil, .null?: break
             case .object(let q)?:
-                if let unknown = q.keys.sorted().first(where: { $0 != "value" && $0 != "unit" }) {
-                    throw .invalidRequest(field: "\(path).quantity.\(unknown)", reason: "unknown field (fields: unit, value)")
-                }
+                try RequestFields.known(q, ["unit", "value"], path: "\(path).quantity.")
                 let unit = try text(q, "unit", "\(path).quantity.unit") ?? ""
                 guard (try? UnitCode(unit)) != nil else {
                     throw .invalidRequest(field: "\(path).quantity.unit", reason: "'\(unit)' is not a UN/ECE Rec 20 unit code (H87, KGM, LTR, PR, DZN…)")
@@ -177,3 +146,4 @@ public struct QuoteRequest: Sendable, Hashable, Codable {
                             insurance: try amount(root, "insurance", "insurance", required: false) ?? 0, lines: lines)
     }
 }
+
