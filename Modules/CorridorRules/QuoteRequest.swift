@@ -33,6 +33,8 @@ public struct QuoteRequest: Sendable, Hashable, Codable {
         public let netMassKg: Decimal?
         /// A duty rate text the declarant supplies (`"12%"`), for markets whose tariff is not imported.
         public let dutyRate: String?
+        /// Facts about the line that packs declare as `line.<name>` (e.g. `embedded_emissions_t_per_t` for CBAM).
+        public let facts: [String: String]
 
         /// A quantity with its unit.
         public struct Quantity: Sendable, Hashable, Codable {
@@ -43,7 +45,7 @@ public struct QuoteRequest: Sendable, Hashable, Codable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case code, description, customsValue = "customs_value", quantity, netMassKg = "net_mass_kg", dutyRate = "duty_rate"
+            case code, description, customsValue = "customs_value", quantity, netMassKg = "net_mass_kg", dutyRate = "duty_rate", facts
         }
     }
 
@@ -120,7 +122,14 @@ public struct QuoteRequest: Sendable, Hashable, Codable {
         for (index, item) in linesValue.enumerated() {
             let path = "lines[\(index)]"
             guard case .object(let line) = item else { throw .invalidRequest(field: path, reason: "must be an object") }
-            try RequestFields.known(line, ["code", "description", "customs_value", "quantity", "net_mass_kg", "duty_rate"], path: "\(path).")
+            try RequestFields.known(line, ["code", "description", "customs_value", "quantity", "net_mass_kg", "duty_rate", "facts"], path: "\(path).")
+            var lineFacts: [String: String] = [:]
+            switch line["facts"] {
+            case nil, .null?: break
+            case .object(let dictionary)?:
+                for name in dictionary.keys { lineFacts[name] = try text(dictionary, name, "\(path).facts.\(name)") }
+            case let other?: throw .invalidRequest(field: "\(path).facts", reason: "must be an object of facts, not \(other.kind)")
+            }
             let code = try RequestFields.hsCode(line, "code", "\(path).code")
             var quantity: Line.Quantity?
             switch line["quantity"] {
@@ -138,7 +147,7 @@ public struct QuoteRequest: Sendable, Hashable, Codable {
             lines.append(Line(code: code, description: try text(line, "description", "\(path).description", required: false),
                               customsValue: try amount(line, "customs_value", "\(path).customs_value", required: true) ?? 0,
                               quantity: quantity, netMassKg: try amount(line, "net_mass_kg", "\(path).net_mass_kg", required: false),
-                              dutyRate: try text(line, "duty_rate", "\(path).duty_rate", required: false)))
+                              dutyRate: try text(line, "duty_rate", "\(path).duty_rate", required: false), facts: lineFacts))
         }
         return QuoteRequest(asOf: asOf, origin: try country("origin"), destination: try country("destination"), channel: channel, currency: currency,
                             seller: try facts("seller"), buyer: try facts("buyer"), transportMode: mode,

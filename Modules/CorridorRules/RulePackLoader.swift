@@ -129,8 +129,12 @@ public struct RulePackLoader: Sendable {
                         }
                         if output.type == .string, v.mapping == nil {
                             let literal = try reader.text(v)
-                            then[name] = CompiledExpression(source: literal, type: .string, facts: [], evaluator: { _ throws(RulesError) in .value(.string(literal)) },
-                                                    literal: .string(literal))
+                            if literal.contains("{") {
+                                then[name] = try Self.template(literal, node: v, reader: reader, compiler: compiler)
+                            } else {
+                                then[name] = CompiledExpression(source: literal, type: .string, facts: [], evaluator: { _ throws(RulesError) in .value(.string(literal)) },
+                                                        literal: .string(literal))
+                            }
                         } else if output.type == .string, let expressionNode = v.mapping?["expr"] {
                             then[name] = try reader.expression(expressionNode, compiler: compiler, expecting: .string)
                         } else {
@@ -195,6 +199,45 @@ public struct RulePackLoader: Sendable {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .unreadableFile(url.path, reason: error.localizedDescription) }
         return try load(text: text, file: url.lastPathComponent)
+    }
+
+    /// A text output with `{expression}` parts, each written as its value (`3 EUR`, `1.52`): the
+    /// output is open while any part's facts are missing.
+    static func template(_ text: String, node: Node, reader: PackReader, compiler: ExpressionCompiler) throws(RulesError) -> CompiledExpression {
+        enum Part: Sendable { case text(String), value(CompiledExpression) }
+        var parts: [Part] = []
+        var facts = Set<String>()
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+            guard let close = rest[open...].firstIndex(of: "}") else { throw reader.error(node, "text `\(text)` opens a { without closing it") }
+            let source = String(rest[rest.index(after: open)..<close])
+            do {
+                let compiled = try compiler.compile(source)
+                facts.formUnion(compiled.facts)
+                parts.append(.value(compiled))
+            } catch {
+                throw reader.error(node, "text `\(text)`, part {\(source)}: \(error.message)")
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(.text(String(rest))) }
+        let fixed = parts
+        return CompiledExpression(source: text, type: .string, facts: facts, evaluator: { context throws(RulesError) in
+            var out = ""
+            var missing = Set<String>()
+            for part in fixed {
+                switch part {
+                case .text(let t): out += t
+                case .value(let e):
+                    switch try e.evaluate(in: context) {
+                    case .value(let v): out += v.description
+                    case .missing(let m): missing.formUnion(m)
+                    }
+                }
+            }
+            return missing.isEmpty ? .value(.string(out)) : .missing(missing)
+        })
     }
 
     static func digest(_ data: Data) -> String {

@@ -87,7 +87,7 @@ struct QuoteTests {
         #expect(quote.complete && quote.totals?.total.description == "1477.27")
         #expect(quote.packs.map(\.id) == ["eu-low-value", "eu-cbam", "restrictions"])
         #expect(quote.warnings.contains { $0.hasPrefix("line 0: CBAM: the importer passes 50 t") })
-        #expect(quote.trace.contains { $0.pack == "eu-cbam" && $0.line == 0 && $0.matches.map(\.rule) == ["cbam-over-threshold"] })
+        #expect(quote.trace.contains { $0.pack == "eu-cbam" && $0.line == 0 && $0.matches.map(\.rule) == ["cbam-over-threshold", "cbam-embedded-emissions"] })
         #expect(quote.warnings.contains { $0.hasPrefix("line 1: Lithium-ion batteries shipped on their own") })
         #expect(try await QuoteDesk.replay(id: try #require(quote.decisionID), log: log).identical)
 
@@ -96,6 +96,24 @@ struct QuoteTests {
         #expect(unknown.complete && unknown.questions.isEmpty)
         #expect(unknown.warnings.contains("line 1: Restricted and licensed goods may apply; it depends on: How is the consignment carried: air, sea, rail or road?"))
         #expect(unknown.warnings.contains { $0.hasPrefix("line 0: EU Carbon Border Adjustment Mechanism may apply; it depends on: How many tonnes") })
+    }
+
+    @Test("CBAM embedded emissions from the line's actual data; an undeclared line fact is ignored with a warning")
+    func embeddedEmissions() async throws {
+        let json = """
+            {"as_of":"2026-08-01","origin":"CN","destination":"DE","channel":"freight","currency":"EUR","seller":{"ioss_registered":false},
+             "buyer":{"cbam_tonnes_this_year":"120"},"transport_mode":"sea",
+             "lines":[{"code":"720851","customs_value":"14000.00","net_mass_kg":"25000","duty_rate":"0%","facts":{"embedded_emissions_t_per_t":"1.85","colour":"red"}}]}
+            """
+        let q = try await Self.desk().quote(try Self.request(json), recordedAt: Date())
+        #expect(q.complete)
+        #expect(q.warnings.contains("line 0: CBAM: this line embeds 46.25 t CO2e (25 t of goods at 1.85 t CO2e per tonne, actual data), declared in the CBAM declaration and covered by certificates"))
+        #expect(q.warnings.contains("lines[0].facts.colour is not read by the packs for DE; it was ignored"))
+        let without = try await Self.desk().quote(try Self.request(json.replacingOccurrences(of: "\"embedded_emissions_t_per_t\":\"1.85\",", with: "")), recordedAt: Date())
+        #expect(without.complete && without.warnings.contains { $0.hasPrefix("line 0: EU Carbon Border Adjustment Mechanism may apply; it depends on: What are the specific embedded emissions") })
+        await #expect(throws: RulesError.invalidRequest(field: "lines[0].facts.embedded_emissions_t_per_t", reason: "'lots' is not a decimal number")) {
+            try await Self.desk().quote(try Self.request(json.replacingOccurrences(of: "\"1.85\"", with: "\"lots\"")), recordedAt: Date())
+        }
     }
 
     @Test("an overlay with no rule in force on the date stays silent; a negative tonnage is refused")

@@ -123,6 +123,9 @@ struct RulePackTests {
         #expect(error("pack: [unclosed").contains("not valid YAML"))
         let badCase = eu.replacingOccurrences(of: "expect: {regime.rule: eu-standard", with: "expect: {regime.rules: eu-standard")
         #expect(error(badCase).contains("expect key 'regime.rules'"))
+        let badTemplate = eu.replacingOccurrences(of: "then: {message: \"Consignments over EUR 150 need a full customs declaration\"}",
+                                                  with: "then: {message: \"Over {consignment.valu} EUR\"}")
+        #expect(error(badTemplate).contains("part {consignment.valu}: unknown fact 'consignment.valu'"))
         let strayPriority = Self.policies.replacingOccurrences(of: "then: {band: high}, source: s}", with: "then: {band: high}, priority: 2, source: s}")
         #expect(error(strayPriority).contains("priority: only applies under hit: priority (this decision is first)"))
         let noPriority = Self.policies.replacingOccurrences(of: "then: {band: a}, priority: 3, source: s}", with: "then: {band: a}, source: s}")
