@@ -150,7 +150,7 @@ public struct QuoteEngine: Sendable {
             lineFacts["line.insurance"] = .money(try share(insurancePerUnit, index))
             if let q = line.quantity { lineFacts["line.quantity"] = .decimal(q.value); lineFacts["line.unit"] = .code(q.unit) }
             if let kg = line.netMassKg { lineFacts["line.net_mass_kg"] = .decimal(kg) }
-            for (key, raw) in line.facts.sorted(by: { $0.key < $1.key }) {
+            for (key, raw) in line.facts.sorted(by: { $0.key < $1.key }) where !line.facts.isEmpty {
                 let name = "line.\(key)"
                 guard let declaration = declared[name], QuoteFacts.declarations.allSatisfy({ $0.name != name }) else {
                     warnings.append("lines[\(index)].facts.\(key) is not read by the packs for \(request.destination); it was ignored")
