@@ -108,6 +108,12 @@ struct CorridorRulesCLITests {
         let changes = try #require(object["changes"] as? [[String: Any]])
         #expect(object["to_version"] as? String == "2027.1" && changes.map { $0["rule"] as? String } == ["nz-low-value-goods"])
         #expect(changes.first?["kind"] as? String == "modified" && changes.first?["markets"] as? [String] == ["NZ"])
+        // The alerts engine reads the diff as it is.
+        let diffFile = directory.appendingPathComponent("diff.json")
+        try diff.stdout.write(to: diffFile, atomically: true, encoding: .utf8)
+        let ingested = try await CommandRunner.runAsync("corridor-alerts", ["ingest", "--source", "rule-pack", "--file", diffFile.path, "--format", "json"])
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+        #expect(ingested.stdout.contains("nz-low-value@2027.1#nz-low-value-goods") && ingested.stdout.contains("\"rejected\" : [\n\n  ]"))
         let failing = try await CommandRunner.runAsync("corridor-rules", ["packs", "test", "--packs", newDirectory.path])
         #expect(failing.status == 1 && failing.stdout.contains("FAIL\tnz-low-value\tNZD 1,000 is low value"))
         let toNZ = Self.request.replacingOccurrences(of: "\"destination\":\"DE\"", with: "\"destination\":\"NZ\"")
