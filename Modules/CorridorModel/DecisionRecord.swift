@@ -27,6 +27,9 @@ public struct DecisionRecord: Hashable, Sendable, Codable {
     public let id: String
     /// What was decided: `quote`, `origin`.
     public let kind: String
+    /// The enterprise that asked (through the API), or nil for the CLI; only it, zone admins and
+    /// auditors may replay the decision through the API.
+    public let owner: String?
     /// When it was first recorded (bookkeeping only; no business meaning).
     public let recordedAt: Date
     /// The request, canonical JSON.
@@ -39,9 +42,10 @@ public struct DecisionRecord: Hashable, Sendable, Codable {
     public let packs: [PackReference]
 
     /// Creates a record.
-    public init(id: String, kind: String, recordedAt: Date, request: Data, context: Data, output: Data, packs: [PackReference]) {
+    public init(id: String, kind: String, owner: String? = nil, recordedAt: Date, request: Data, context: Data, output: Data, packs: [PackReference]) {
         self.id = id
         self.kind = kind
+        self.owner = owner
         self.recordedAt = recordedAt
         self.request = request
         self.context = context

@@ -30,15 +30,17 @@ public struct QuoteDesk: Sendable {
     ///
     /// The id digests the request, the reference data, the packs and the output, so asking the same
     /// question again under the same packs gives the same id and adds no record.
-    public func quote(_ request: QuoteRequest, recordedAt: Date) async throws(RulesError) -> LandedCostQuote {
+    /// `owner` is the enterprise asking through the API (nil from the CLI); it is part of the id, so
+    /// two enterprises asking the same question each get a decision of their own.
+    public func quote(_ request: QuoteRequest, recordedAt: Date, owner: String? = nil) async throws(RulesError) -> LandedCostQuote {
         let pack = try engine.packs.pack(for: request.destination)
         let context = try await resolver.context(for: request, currency: pack.currency, jurisdiction: pack.jurisdiction)
         var quote = try engine.quote(request, context: context)
         guard let log else { return quote }
         let requestData = try Self.canonical(request), contextData = try Self.canonical(context), output = try Self.canonical(quote)
         let references = quote.packs.map { DecisionRecord.PackReference(id: $0.id, version: $0.version, sha256: $0.sha256) }
-        let id = "q-" + String(RulePackLoader.digest(requestData + contextData + (try Self.canonical(references)) + output).prefix(24))
-        let record = DecisionRecord(id: id, kind: "quote", recordedAt: recordedAt, request: requestData, context: contextData, output: output, packs: references)
+        let id = "q-" + String(RulePackLoader.digest(Data((owner ?? "").utf8) + requestData + contextData + (try Self.canonical(references)) + output).prefix(24))
+        let record = DecisionRecord(id: id, kind: "quote", owner: owner, recordedAt: recordedAt, request: requestData, context: contextData, output: output, packs: references)
         do {
             var texts: [String: String] = [:]
             for used in quote.packs { if let p = engine.packs.pack(id: used.id) { texts[p.sha256] = p.text } }

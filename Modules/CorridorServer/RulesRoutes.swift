@@ -23,7 +23,7 @@ enum RulesRoutes {
 
     static func add(to group: RouterGroup<CorridorRequestContext>, services: CorridorServices, rules: RulesService) {
         group.post("quotes") { request, context in
-            _ = try context.requireIdentity()
+            let identity = try context.requireIdentity()
             let desk = try Self.desk(rules)
             let buffer: ByteBuffer
             do {
@@ -34,15 +34,25 @@ enum RulesRoutes {
             }
             let quoteRequest = try QuoteRequest.parse(Data(buffer.readableBytesView))
             if let refused = rules.refused.first(where: { $0.covers(quoteRequest.destination) }) { throw refused.error }
-            let quote = try await desk.quote(quoteRequest, recordedAt: services.now())
+            let quote = try await desk.quote(quoteRequest, recordedAt: services.now(), owner: identity.enterprise.description)
             context.logger.info("quote", metadata: ["decision": "\(quote.decisionID ?? "")", "destination": "\(quote.destination)", "complete": "\(quote.complete)"])
             return JSONBody(quote)
         }
         group.get("quotes/:id/replay") { _, context in
-            _ = try context.requireIdentity()
+            let identity = try context.requireIdentity()
             let desk = try Self.desk(rules)
             guard let log = desk.log else { throw Problem.notFound("no decision log is configured") }
             let id = try context.parameters.require("id")
+            // A quote tells what an enterprise ships and for how much: only its owner, zone admins and
+            // auditors may replay it (another enterprise gets the same 404 as for an unknown id).
+            guard let record = try await log.record(id: id) else { throw RulesError.unknownDecision(id) }
+            let allowed: Bool
+            if let owner = record.owner, let ownerID = try? EnterpriseID(owner) {
+                allowed = identity.mayRead(ownerID)
+            } else {
+                allowed = identity.role != .enterprise  // recorded from the CLI: the zone's own
+            }
+            guard allowed else { throw RulesError.unknownDecision(id) }
             return JSONBody(try await QuoteDesk.replay(id: id, log: log))
         }
         group.post("origin/determinations") { request, context in

@@ -207,6 +207,7 @@ enum CorridorMigrations {
                 CREATE TABLE decision (
                     id TEXT PRIMARY KEY,
                     kind TEXT NOT NULL,
+                    owner TEXT,
                     recorded_at REAL NOT NULL,
                     request BLOB NOT NULL,
                     context BLOB NOT NULL,

@@ -25,8 +25,8 @@ public struct SQLiteDecisionLog: DecisionLog {
                 try db.execute(sql: "INSERT OR IGNORE INTO decision_pack (sha256, text) VALUES (?, ?)", arguments: [sha, text])
             }
             try db.execute(sql: """
-                INSERT OR IGNORE INTO decision (id, kind, recorded_at, request, context, output, packs) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [record.id, record.kind, record.recordedAt.timeIntervalSince1970, record.request, record.context, record.output, packs])
+                INSERT OR IGNORE INTO decision (id, kind, owner, recorded_at, request, context, output, packs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [record.id, record.kind, record.owner, record.recordedAt.timeIntervalSince1970, record.request, record.context, record.output, packs])
             return db.changesCount > 0
         }
     }
@@ -35,7 +35,7 @@ public struct SQLiteDecisionLog: DecisionLog {
         let row = try await database.writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM decision WHERE id = ?", arguments: [id]) }
         guard let row else { return nil }
         let packsText: String = row["packs"]
-        return DecisionRecord(id: row["id"], kind: row["kind"], recordedAt: Date(timeIntervalSince1970: row["recorded_at"]),
+        return DecisionRecord(id: row["id"], kind: row["kind"], owner: row["owner"], recordedAt: Date(timeIntervalSince1970: row["recorded_at"]),
                               request: row["request"], context: row["context"], output: row["output"],
                               packs: try JSONDecoder().decode([DecisionRecord.PackReference].self, from: Data(packsText.utf8)))
     }

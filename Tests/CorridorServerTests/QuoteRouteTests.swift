@@ -37,9 +37,17 @@ struct QuoteRouteTests {
             #expect(totals["total"] as? String == "33.32" && totals["duties"] as? String == "3.00" && totals["taxes"] as? String == "5.32")
             #expect((quote["regime"] as? [String: Any])?["de_minimis_applied"] as? Bool == false)
             let id = try requireValue(quote["decision_id"] as? String)
-            let replay = try await client.execute(uri: "/v1/quotes/\(id)/replay", method: .get, headers: auth(app.keys.beta))
+            let replay = try await client.execute(uri: "/v1/quotes/\(id)/replay", method: .get, headers: auth(app.keys.alpha))
             #expect(replay.status == .ok)
             #expect(try replay.object()["identical"] as? Bool == true)
+            // Another enterprise cannot see alpha's quote; the auditor can.
+            let other = try await client.execute(uri: "/v1/quotes/\(id)/replay", method: .get, headers: auth(app.keys.beta))
+            #expect(other.status == .notFound)
+            let auditor = try await client.execute(uri: "/v1/quotes/\(id)/replay", method: .get, headers: auth(app.keys.auditor))
+            #expect(auditor.status == .ok)
+            // The same question from beta is beta's own decision.
+            let beta = try await client.execute(uri: "/v1/quotes", method: .post, headers: auth(app.keys.beta), body: ByteBuffer(string: Self.body))
+            #expect(try beta.object()["decision_id"] as? String != id)
             let missing = try await client.execute(uri: "/v1/quotes/q-missing/replay", method: .get, headers: auth(app.keys.beta))
             #expect(missing.status == .notFound)
             let packs = try await client.execute(uri: "/v1/packs", method: .get, headers: auth(app.keys.auditor))
