@@ -18,8 +18,15 @@ public struct DecisionTable: Sendable {
     /// Only rules in force on `context.asOf` take part. When none is in force, the date is outside
     /// the decision's periods and that is an error, never an empty answer.
     public func evaluate(in context: EvaluationContext, pack: String) throws(RulesError) -> DecisionResult {
-        if hit == .first { return try evaluateFirst(in: context, pack: pack) }
-        if hit == .collect { return try evaluateCollect(in: context, pack: pack) }
+        switch hit {
+        case .first: return try evaluateFirst(in: context, pack: pack)
+        case .collect: return try evaluateCollect(in: context, pack: pack)
+        case .unique, .priority: return try evaluateOne(in: context, pack: pack)
+        }
+    }
+
+    /// The hit policies that choose one rule: `unique` and `priority`.
+    private func evaluateOne(in context: EvaluationContext, pack: String) throws(RulesError) -> DecisionResult {
         let live = rules.filter { $0.effective.contains(asOf: context.asOf) }
         guard !live.isEmpty else { throw .noRuleInForce(pack: pack, decision: id, asOf: context.asOf.description) }
         var held: [Rule] = []
@@ -31,23 +38,14 @@ public struct DecisionTable: Sendable {
             case .missing(let facts): open.append((rule, facts))
             }
         }
-        var chosen: [Rule]
-        var missing = Set<String>()
-        switch hit {
-        case .unique:
-            if held.count > 1 { throw .ambiguousRules(pack: pack, decision: id, rules: held.map(\.id)) }
-            if !open.isEmpty { missing = open.reduce(into: Set<String>()) { $0.formUnion($1.facts) }; chosen = [] } else { chosen = held }
-        case .priority:
-            let top = held.map(\.priority).max()
-            let best = held.filter { $0.priority == top }
-            if best.count > 1 { throw .ambiguousRules(pack: pack, decision: id, rules: best.map(\.id)) }
-            // An open rule that could outrank (or tie) the best holding one leaves the decision open.
-            let contenders = open.filter { $0.rule.priority >= (top ?? Int.min) }
-            if !contenders.isEmpty { missing = contenders.reduce(into: Set<String>()) { $0.formUnion($1.facts) }; chosen = [] } else { chosen = best }
-        case .collect, .first:  // handled above; kept for completeness
-            chosen = held
-            missing = open.reduce(into: Set<String>()) { $0.formUnion($1.facts) }
-        }
+        // Under `unique` every holding rule counts; under `priority` only those at the top priority,
+        // and an open rule that could reach that priority leaves the decision open.
+        let top = hit == .priority ? held.map(\.priority).max() : nil
+        let best = hit == .priority ? held.filter { $0.priority == top } : held
+        if best.count > 1 { throw .ambiguousRules(pack: pack, decision: id, rules: best.map(\.id)) }
+        let contenders = hit == .priority ? open.filter { $0.rule.priority >= (top ?? Int.min) } : open
+        var missing = contenders.reduce(into: Set<String>()) { $0.formUnion($1.facts) }
+        let chosen = missing.isEmpty ? best : []
         var matches: [DecisionResult.Match] = []
         for rule in chosen { matches.append(try outputs(of: rule, in: context, missing: &missing)) }
         return DecisionResult(decision: id, matches: matches, missingFacts: missing)
