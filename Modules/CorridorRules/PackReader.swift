@@ -96,27 +96,9 @@ struct PackReader {
             return .set(try sequence(node, what: "a set").map { n throws(RulesError) in try value(n, type: element) })
         }
         let raw = try text(node).trimmingCharacters(in: .whitespaces)
-        switch type {
-        case .decimal:
-            guard let d = Decimal(exactLiteral: raw) else { throw error(node, "'\(raw)' is not a decimal number") }
-            return .decimal(d)
-        case .money:
-            let parts = raw.split(separator: " ")
-            guard parts.count == 2, let amount = Decimal(exactLiteral: String(parts[0])), let currency = try? CurrencyCode(String(parts[1])),
-                  let money = try? Money(amount, currency) else {
-                throw error(node, "'\(raw)' is not an amount written like '150 EUR'")
-            }
-            return .money(money)
-        case .bool:
-            switch raw.lowercased() {
-            case "true", "yes": return .bool(true)
-            case "false", "no": return .bool(false)
-            default: throw error(node, "'\(raw)' is not true or false")
-            }
-        case .string: return .string(raw)
-        case .code: return .code(raw)
-        case .date: return .date(try date(node))
-        case .set: throw error(node, "unreachable")
+        guard let value = RuleValue(text: raw, type: type) else {
+            throw error(node, "'\(raw)' is not \(type == .money ? "an amount written like '150 EUR'" : RuleValue.example(of: type))")
         }
+        return value
     }
 }

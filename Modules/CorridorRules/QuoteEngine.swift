@@ -364,26 +364,22 @@ public struct QuoteEngine: Sendable {
 
     /// A seller or buyer fact from the request, typed as the pack declares it.
     static func fact(_ raw: String, type: RuleType, name: String, currency: CurrencyCode) throws(RulesError) -> RuleValue {
-        switch type {
-        case .bool:
-            switch raw.lowercased() {
-            case "true": return .bool(true)
-            case "false": return .bool(false)
-            default: throw .invalidRequest(field: name, reason: "must be true or false, not '\(raw)'")
+        guard case .set = type else {
+            // A request writes money as a bare amount in its own currency.
+            guard let value = RuleValue(text: raw, type: type, currency: currency) else {
+                throw .invalidRequest(field: name, reason: "'\(raw)' is not \(type == .money ? "a decimal amount in \(currency.code)" : RuleValue.example(of: type))")
             }
-        case .decimal:
-            guard let d = Decimal(exactLiteral: raw) else { throw .invalidRequest(field: name, reason: "'\(raw)' is not a decimal number") }
-            guard d >= 0 else { throw .invalidRequest(field: name, reason: "must not be negative (\(raw))") }
-            return .decimal(d)
-        case .money:
-            guard let d = Decimal(exactLiteral: raw), d >= 0 else { throw .invalidRequest(field: name, reason: "'\(raw)' is not a non-negative decimal amount in \(currency.code)") }
-            return .money(try ExpressionCompiler.money(d, currency))
-        case .date:
-            guard let day = try? CivilDate(parsing: raw) else { throw .invalidRequest(field: name, reason: "'\(raw)' is not a day written YYYY-MM-DD") }
-            return .date(day)
-        case .code: return .code(raw.uppercased())
-        case .string: return .string(raw)
-        case .set: throw .invalidRequest(field: name, reason: "set facts are not taken from requests")
+            switch value {
+            case .decimal(let d) where d < 0:
+                throw .invalidRequest(field: name, reason: "must not be negative (\(raw))")
+            case .money(let m) where m.isNegative:
+                throw .invalidRequest(field: name, reason: "must not be negative (\(raw))")
+            case .code(let c):
+                return .code(c.uppercased())
+            default:
+                return value
+            }
         }
+        throw .invalidRequest(field: name, reason: "set facts are not taken from requests")
     }
 }

@@ -49,4 +49,47 @@ public enum RuleValue: Hashable, Sendable, CustomStringConvertible, Encodable {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
+
+    /// Reads a single (non-set) value of `type` written as text, as packs and requests write them:
+    /// `0.19`, `true`/`false` (or `yes`/`no`), `CN`, `2026-07-01`, and money as `150 EUR`, or as a
+    /// bare `150` when `currency` says which. Nil when the text is not such a value.
+    public init?(text: String, type: RuleType, currency: CurrencyCode? = nil) {
+        let raw = text.trimmingCharacters(in: .whitespaces)
+        switch type {
+        case .decimal:
+            guard let d = Decimal(exactLiteral: raw) else { return nil }
+            self = .decimal(d)
+        case .money:
+            let parts = raw.split(separator: " ")
+            let code: CurrencyCode?
+            if parts.count == 2 { code = try? CurrencyCode(String(parts[1])) } else if parts.count == 1 { code = currency } else { code = nil }
+            guard let code, let amount = parts.first.flatMap({ Decimal(exactLiteral: String($0)) }), let money = try? Money(amount, code) else { return nil }
+            self = .money(money)
+        case .bool:
+            switch raw.lowercased() {
+            case "true", "yes": self = .bool(true)
+            case "false", "no": self = .bool(false)
+            default: return nil
+            }
+        case .string: self = .string(raw)
+        case .code: self = .code(raw)
+        case .date:
+            guard let day = try? CivilDate(parsing: raw) else { return nil }
+            self = .date(day)
+        case .set: return nil
+        }
+    }
+
+    /// What a value of `type` looks like, for error messages.
+    static func example(of type: RuleType) -> String {
+        switch type {
+        case .decimal: "a decimal number"
+        case .money: "an amount"
+        case .bool: "true or false"
+        case .string: "a text"
+        case .code: "a code"
+        case .date: "a day written YYYY-MM-DD"
+        case .set: "a set"
+        }
+    }
 }

@@ -220,7 +220,7 @@ struct QuoteTests {
         #expect(await refusal(base.replacingOccurrences(of: "\"destination\":\"DE\"", with: "\"destination\":\"BR\"")).contains("no rule pack covers destination BR"))
         #expect(await refusal(base.replacingOccurrences(of: "\"channel\":\"postal\"", with: "\"channel\":\"drone\"")).contains("channel: 'drone'"))
         #expect(await refusal(base.replacingOccurrences(of: "\"net_mass_kg\"", with: "\"mass\"")).contains("lines[0].mass: unknown field"))
-        #expect(await refusal(base.replacingOccurrences(of: "true", with: "\"perhaps\"")).contains("seller.ioss_registered: must be true or false"))
+        #expect(await refusal(base.replacingOccurrences(of: "true", with: "\"perhaps\"")).contains("seller.ioss_registered: 'perhaps' is not true or false"))
         #expect(await refusal("{\"lines\": 3").contains("not valid JSON"))
         #expect(await refusal(base.replacingOccurrences(of: "\"quantity\":{\"value\":\"2\",\"unit\":\"H87\"}", with: "\"quantity\":{\"value\":\"2\",\"unit\":\"pieces!\"}"))
             .contains("Rec 20 unit code"))
@@ -244,6 +244,10 @@ struct QuoteTests {
         #expect(result.replayed == (try QuoteDesk.canonical(unrecorded)))
 
         let record = try #require(try await log.record(id: id))
+        // A request recorded before lines had `facts` still decodes for replay.
+        let older = String(decoding: record.request, as: UTF8.self).replacingOccurrences(of: ",\"facts\":{}", with: "")
+        #expect(!older.contains("\"facts\""))
+        #expect(try JSONDecoder().decode(QuoteRequest.self, from: Data(older.utf8)).lines[0].facts.isEmpty)
         let tampered = DecisionRecord(id: "q-tampered", kind: "quote", recordedAt: record.recordedAt, request: record.request, context: record.context,
                                       output: Data(String(decoding: record.output, as: UTF8.self).replacingOccurrences(of: "33.32", with: "30.00").utf8),
                                       packs: record.packs)
