@@ -16,7 +16,7 @@ struct OriginCommand: AsyncParsableCommand {
             """)
     @Option(help: ArgumentHelp("The request file (- for standard input).", valueName: "BOM.json")) var file: String
     @Option(help: ArgumentHelp("The product-specific rules table (YAML).", valueName: "PSR.yaml"))
-    var rules: String? = ProcessInfo.processInfo.environment["CORRIDOR_ORIGIN_RULES"]
+    var rules: String? = ProcessInfo.processInfo.environment["CORRIDOR_ORIGIN_RULES"].flatMap { $0.isEmpty ? nil : $0 }
     @Option(help: "json | table.") var format: OutputFormat = .json
 
     func run() async throws {

@@ -47,6 +47,25 @@ public struct QuoteRequest: Sendable, Hashable, Codable {
         enum CodingKeys: String, CodingKey {
             case code, description, customsValue = "customs_value", quantity, netMassKg = "net_mass_kg", dutyRate = "duty_rate", facts
         }
+
+        init(code: String, description: String?, customsValue: Decimal, quantity: Quantity?, netMassKg: Decimal?, dutyRate: String?, facts: [String: String]) {
+            self.code = code
+            self.description = description
+            self.customsValue = customsValue
+            self.quantity = quantity
+            self.netMassKg = netMassKg
+            self.dutyRate = dutyRate
+            self.facts = facts
+        }
+
+        /// Decodes a recorded line; records made before lines had `facts` decode with none.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(code: try c.decode(String.self, forKey: .code), description: try c.decodeIfPresent(String.self, forKey: .description),
+                      customsValue: try c.decode(Decimal.self, forKey: .customsValue), quantity: try c.decodeIfPresent(Quantity.self, forKey: .quantity),
+                      netMassKg: try c.decodeIfPresent(Decimal.self, forKey: .netMassKg), dutyRate: try c.decodeIfPresent(String.self, forKey: .dutyRate),
+                      facts: try c.decodeIfPresent([String: String].self, forKey: .facts) ?? [:])
+        }
     }
 
     /// The business date.
