@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "CorridorLogistics", targets: ["CorridorLogistics"]),
         .library(name: "CorridorAlerts", targets: ["CorridorAlerts"]),
         .library(name: "CorridorRules", targets: ["CorridorRules"]),
+        .library(name: "CorridorClassification", targets: ["CorridorClassification"]),
         .library(name: "CorridorStore", targets: ["CorridorStore"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
         .executable(name: "corridord", targets: ["corridord"]),
@@ -37,6 +38,7 @@ let package = Package(
         .executable(name: "corridor-route", targets: ["corridor-route"]),
         .executable(name: "corridor-alerts", targets: ["corridor-alerts"]),
         .executable(name: "corridor-rules", targets: ["corridor-rules"]),
+        .executable(name: "corridor-classify", targets: ["corridor-classify"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -131,6 +133,16 @@ let package = Package(
                 .embedInCode("Packs/uk-low-value.yaml"),
                 .embedInCode("Packs/us-low-value.yaml"),
             ]
+        ),
+
+        /** HS classification of product text (EN/ZH): corpus builder, tree-softmax model with retrieval, calibration, model file. */
+        .target(
+            name: "CorridorClassification",
+            dependencies: [
+                "CorridorModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Modules/CorridorClassification"
         ),
 
         // MARK: - Persistence
@@ -273,6 +285,19 @@ let package = Package(
             path: "Apps/corridor-rules"
         ),
 
+        /** Classification CLI: corpus export, train, predict, batch, evaluate. */
+        .executableTarget(
+            name: "corridor-classify",
+            dependencies: [
+                "CorridorCommandLine",
+                "CorridorModel",
+                "CorridorClassification",
+                "CorridorStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/corridor-classify"
+        ),
+
         // MARK: - Benchmarks
 
         /** Release-build measurements recorded in Docs/BENCHMARKS.md (`make bench`). */
@@ -372,6 +397,11 @@ let package = Package(
             name: "CorridorRulesTests",
             dependencies: ["CorridorModel", "CorridorRules", "CorridorStore", "CorridorTestSupport"],
             path: "Tests/CorridorRulesTests"
+        ),
+        .testTarget(
+            name: "CorridorClassificationTests",
+            dependencies: ["CorridorModel", "CorridorClassification", "CorridorStore", "CorridorTestSupport"],
+            path: "Tests/CorridorClassificationTests"
         ),
         .testTarget(
             name: "CorridorLogisticsTests",

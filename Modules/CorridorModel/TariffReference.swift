@@ -32,6 +32,9 @@ public protocol TariffReference: Sendable {
     /// no table in this direction exists.
     func correlate(_ code: HSCode, from: HSVersion, to: HSVersion) async throws(ReferenceDataError) -> Correlation
 
+    /// Every line of `release`, sorted by code (for corpus builders and exports; about 30,000 lines for the US HTS).
+    func entries(release: String) async throws(ReferenceDataError) -> [NomenclatureEntry]
+
     /// The national tariff lines under an HS subheading (6 digits) in a national `release`.
     func nationalLines(under subheading: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry]
 

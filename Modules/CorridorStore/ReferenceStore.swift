@@ -176,6 +176,14 @@ public struct ReferenceStore: TariffReference {
         }
     }
 
+    public func entries(release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
+        try await read { db in
+            let id = try Self.requireRelease(db, release).id
+            return try Row.fetchAll(db, sql: "SELECT * FROM nomenclature WHERE release_id = ? ORDER BY code", arguments: [id])
+                .map { try Self.entry(from: $0) }
+        }
+    }
+
     public func nationalLines(under subheading: HSCode, release: String) async throws(ReferenceDataError) -> [NomenclatureEntry] {
         guard subheading.length == 6 else { throw .invalidQuery("national lines are listed under a 6-digit subheading, got \(subheading.dotted)") }
         return try await read { db in

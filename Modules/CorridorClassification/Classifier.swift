@@ -1,0 +1,307 @@
+import CorridorModel
+import Foundation
+
+/// Proposes HS 2022 subheadings for product text (English or Chinese), with calibrated confidence,
+/// an explanation and, when the leading candidates are close, a question that separates them.
+///
+/// The score of a subheading combines two views of the text:
+/// - the learned tree-softmax model (`TreeSoftmaxModel`): hashed words, bigrams and character
+///   n-grams, averaged and passed down the HS hierarchy;
+/// - BM25 retrieval over each subheading's nomenclature text and traders' terms (`RetrievalIndex`).
+///
+/// The combined score is `log P_model + w · BM25 / best BM25`, turned into probabilities by a softmax at
+/// temperature `T`. Both `w` and `T` are fitted on the development split (see `Calibration`).
+public struct Classifier: Sendable {
+    /// Texts longer than this many characters are cut, with a warning.
+    public static let maximumTextLength = 10_000
+    /// The most candidates a caller may ask for.
+    public static let maximumK = 50
+
+    let model: TreeSoftmaxModel
+    let retrieval: RetrievalIndex
+    /// Up to eight training texts per leaf, for explanations.
+    let examples: [[String]]
+    /// The training settings.
+    public let hyperparameters: Hyperparameters
+    /// How scores become probabilities.
+    public internal(set) var calibration: Calibration
+    /// What the corpus builder produced.
+    public let statistics: CorpusStatistics
+    /// Accuracy and calibration on the development split, measured after calibration.
+    public internal(set) var development: EvaluationReport?
+
+    /// The labels and their hierarchy.
+    public var tree: LabelTree { model.tree }
+
+    init(model: TreeSoftmaxModel, retrieval: RetrievalIndex, examples: [[String]], hyperparameters: Hyperparameters,
+         calibration: Calibration, statistics: CorpusStatistics, development: EvaluationReport?) {
+        self.model = model
+        self.retrieval = retrieval
+        self.examples = examples
+        self.hyperparameters = hyperparameters
+        self.calibration = calibration
+        self.statistics = statistics
+        self.development = development
+    }
+
+    // MARK: - Training
+
+    /// Trains a classifier on the corpus's training split, then fits the retrieval weight and the
+    /// temperature on its development split and measures it there.
+    public static func train(corpus: TrainingCorpus, hyperparameters: Hyperparameters = Hyperparameters(),
+                             progress: (@Sendable (TrainingProgress) -> Void)? = nil) throws(ClassificationError) -> Classifier {
+        try hyperparameters.validate()
+        let extractor = try FeatureExtractor(buckets: hyperparameters.buckets, minN: hyperparameters.minN,
+                                             maxN: hyperparameters.maxN, wordBigrams: hyperparameters.wordBigrams)
+        let training = corpus.training
+        let items = ClassifierTrainer.items(training, tree: corpus.tree, extractor: extractor,
+                                            productTermRepeats: hyperparameters.productTermRepeats)
+        guard !items.isEmpty else { throw .insufficientCorpus("no training example has a label in the tree") }
+        let model = ClassifierTrainer(hyperparameters: hyperparameters).train(tree: corpus.tree, extractor: extractor,
+                                                                               items: items, progress: progress)
+        var stems: [Int: [String]] = [:]
+        var texts = [[TrainingExample]](repeating: [], count: corpus.tree.leaves.count)
+        for example in training {
+            guard let leaf = corpus.tree.leafIndex(example.hs6) else { continue }
+            stems[leaf, default: []].append(contentsOf: Self.stems(TextNormalizer.tokens(example.text)))
+            texts[leaf].append(example)
+        }
+        let retrieval = RetrievalIndex(leafCount: corpus.tree.leaves.count, leafStems: stems)
+        let examples = texts.map { list in
+            list.sorted { a, b in
+                let ap = a.source == .searchReference || a.source == .ruling
+                let bp = b.source == .searchReference || b.source == .ruling
+                if ap != bp { return ap }
+                return (a.text.count, a.text) < (b.text.count, b.text)
+            }.prefix(8).map { String($0.text.prefix(300)) }
+        }
+        var classifier = Classifier(model: model, retrieval: retrieval, examples: examples, hyperparameters: hyperparameters,
+                                    calibration: Calibration(retrievalWeight: 0, temperature: 1), statistics: corpus.statistics,
+                                    development: nil)
+        let development = corpus.development.map { (text: $0.text, hs6: $0.hs6) }
+        classifier.calibration = classifier.fitCalibration(development)
+        classifier.development = classifier.evaluate(development)
+        return classifier
+    }
+
+    /// Chooses the retrieval weight with the best top-1 accuracy on `items`, then the temperature with
+    /// the least negative log-likelihood.
+    func fitCalibration(_ items: [(text: String, hs6: String)]) -> Calibration {
+        let scored: [(candidates: [Candidate], truth: Int?)] = items.map { item in
+            (candidates(TextNormalizer.tokens(String(item.text.prefix(Self.maximumTextLength)))), tree.leafIndex(item.hs6))
+        }
+        guard !scored.isEmpty else { return Calibration(retrievalWeight: 0, temperature: 1) }
+        var bestWeight = 0.0
+        var bestCorrect = -1
+        for weight in [0.0, 0.5, 1, 1.5, 2, 3, 4, 6, 8] {
+            var correct = 0
+            for (candidates, truth) in scored {
+                guard let truth else { continue }
+                let top = candidates.max { a, b in
+                    Double(a.logProbability) + weight * Double(a.retrieval) < Double(b.logProbability) + weight * Double(b.retrieval)
+                }
+                if top?.leaf == truth { correct += 1 }
+            }
+            if correct > bestCorrect {
+                bestCorrect = correct
+                bestWeight = weight
+            }
+        }
+        func negativeLogLikelihood(_ temperature: Double) -> Double {
+            var total = 0.0
+            for (candidates, truth) in scored {
+                let logits = candidates.map { (Double($0.logProbability) + bestWeight * Double($0.retrieval)) / temperature }
+                let top = logits.max() ?? 0
+                let logSum = top + Foundation.log(logits.reduce(0) { $0 + Foundation.exp($1 - top) })
+                if let truth, let i = candidates.firstIndex(where: { $0.leaf == truth }) {
+                    total -= logits[i] - logSum
+                } else {
+                    // The right subheading is outside the candidates: the answer put nearly nothing on it.
+                    total -= Foundation.log(1e-4)
+                }
+            }
+            return total
+        }
+        // Golden-section search on log T in [log 0.05, log 20].
+        var low = Foundation.log(0.05)
+        var high = Foundation.log(20.0)
+        let ratio = (5.0.squareRoot() - 1) / 2
+        for _ in 0..<40 {
+            let a = high - ratio * (high - low)
+            let b = low + ratio * (high - low)
+            if negativeLogLikelihood(Foundation.exp(a)) < negativeLogLikelihood(Foundation.exp(b)) { high = b } else { low = a }
+        }
+        return Calibration(retrievalWeight: bestWeight, temperature: Foundation.exp((low + high) / 2))
+    }
+
+    // MARK: - Prediction
+
+    /// A candidate subheading with both of its scores.
+    struct Candidate: Sendable {
+        let leaf: Int
+        let logProbability: Float
+        /// BM25 relative to the best BM25 of the query, 0…1.
+        let retrieval: Float
+    }
+
+    static func stems(_ tokens: [TextNormalizer.Token]) -> [String] {
+        tokens.filter { !$0.text.allSatisfy(\.isNumber) }.map(\.stem)
+    }
+
+    /// The union of the model's and retrieval's best subheadings, each scored by both.
+    func candidates(_ tokens: [TextNormalizer.Token], depth: Int = 20) -> [Candidate] {
+        let hidden = model.hidden(model.extractor.features(tokens))
+        let stems = Self.stems(tokens)
+        let learned = model.topLeaves(hidden: hidden, count: depth)
+        let retrieved = retrieval.search(stems, count: depth)
+        let best = retrieved.first?.score ?? 0
+        var byLeaf: [Int: Candidate] = [:]
+        for (leaf, lp) in learned {
+            let r = best > 0 ? retrieval.score(stems, leaf: leaf) / best : 0
+            byLeaf[leaf] = Candidate(leaf: leaf, logProbability: lp, retrieval: r)
+        }
+        for (leaf, score) in retrieved where byLeaf[leaf] == nil {
+            byLeaf[leaf] = Candidate(leaf: leaf, logProbability: model.logProbability(leaf: leaf, hidden: hidden),
+                                     retrieval: best > 0 ? score / best : 0)
+        }
+        return byLeaf.values.sorted { $0.leaf < $1.leaf }
+    }
+
+    /// Calibrated probabilities of the candidates, best first.
+    func ranked(_ candidates: [Candidate]) -> [(candidate: Candidate, probability: Double)] {
+        let w = calibration.retrievalWeight
+        let t = calibration.temperature
+        let logits = candidates.map { (Double($0.logProbability) + w * Double($0.retrieval)) / t }
+        let top = logits.max() ?? 0
+        let weights = logits.map { Foundation.exp($0 - top) }
+        let sum = weights.reduce(0, +)
+        return zip(candidates, weights).map { ($0, sum > 0 ? $1 / sum : 0) }
+            .sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0.leaf < $1.0.leaf) }
+    }
+
+    /// Classifies one product text.
+    ///
+    /// - Parameters:
+    ///   - text: a product title or description, English or Chinese; attributes such as material or a
+    ///     category path may simply be appended.
+    ///   - k: how many candidates to return, 1…50.
+    /// - Throws: `ClassificationError.emptyText` for empty or whitespace-only text.
+    public func classify(_ text: String, k: Int = 5) throws(ClassificationError) -> ClassificationResult {
+        guard (1...Self.maximumK).contains(k) else {
+            throw .invalidArgument(name: "k", reason: "must be between 1 and \(Self.maximumK), got \(k)")
+        }
+        guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
+        var warnings: [String] = []
+        var input = text
+        if text.count > Self.maximumTextLength {
+            input = String(text.prefix(Self.maximumTextLength))
+            warnings.append("the text has \(text.count) characters; only the first \(Self.maximumTextLength) were read")
+        }
+        let tokens = TextNormalizer.tokens(input)
+        guard !tokens.isEmpty else {
+            throw .invalidArgument(name: "text", reason: "'\(input.prefix(80))' has no letters, digits or Chinese characters to classify")
+        }
+        let ranked = ranked(candidates(tokens, depth: max(20, k)))
+        let predictions = ranked.prefix(k).map { prediction(leaf: $0.candidate.leaf, probability: $0.probability) }
+        let explanation = ranked.first.map { explain($0.candidate, stems: Self.stems(tokens)) }
+        let question = ranked.count >= 2 ? Self.question(tree: tree, ranked[0], ranked[1]) : nil
+        return ClassificationResult(predictions: predictions, confidence: predictions.first?.score ?? 0,
+                                    explanation: explanation, question: question, warnings: warnings)
+    }
+
+    func prediction(leaf: Int, probability: Double) -> Prediction {
+        let code = tree.leaves[leaf]
+        let heading = String(code.prefix(4))
+        let chapter = String(code.prefix(2))
+        return Prediction(hs6: code, score: (probability * 10_000).rounded() / 10_000, description: tree.describe(code),
+                          heading: heading, headingDescription: tree.describe(heading),
+                          chapter: chapter, chapterDescription: tree.describe(chapter))
+    }
+
+    func explain(_ candidate: Candidate, stems: [String]) -> Explanation {
+        let code = tree.leaves[candidate.leaf]
+        let lines = [String(code.prefix(2)), String(code.prefix(4)), code].map {
+            Explanation.Line(code: $0, description: tree.describe($0))
+        }
+        let documentTerms = Set(retrieval.documents[candidate.leaf].compactMap { entry in
+            Int(entry.term) < retrieval.terms.count ? retrieval.terms[Int(entry.term)] : nil
+        })
+        var matched: [String] = []
+        for stem in stems where documentTerms.contains(stem) && !matched.contains(stem) { matched.append(stem) }
+        let query = Set(stems)
+        let supporting = examples[candidate.leaf].enumerated().map { index, text in
+            (index, text, Set(Self.stems(TextNormalizer.tokens(text))).intersection(query).count)
+        }.sorted { ($1.2, $0.0) < ($0.2, $1.0) }.prefix(3).map(\.1)
+        return Explanation(nomenclature: lines, examples: Array(supporting), matchedTerms: matched,
+                           modelLogProbability: Double(candidate.logProbability),
+                           retrievalScore: (Double(candidate.retrieval) * 1_000).rounded() / 1_000)
+    }
+
+    /// A question telling the first two candidates apart when the second has at least half the first's
+    /// probability and the first is below 0.8.
+    static func question(tree: LabelTree, _ first: (candidate: Candidate, probability: Double),
+                         _ second: (candidate: Candidate, probability: Double)) -> ClarifyingQuestion? {
+        guard first.probability < 0.8, second.probability >= first.probability / 2 else { return nil }
+        let a = tree.leaves[first.candidate.leaf]
+        let b = tree.leaves[second.candidate.leaf]
+        func clauses(_ code: String) -> [String] {
+            var text = tree.describe(code)
+            if String(a.prefix(4)) != String(b.prefix(4)) { text = tree.describe(String(code.prefix(4))) + "; " + text }
+            return text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == ":" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let ca = clauses(a)
+        let cb = clauses(b)
+        let keyA = Set(ca.map { TextNormalizer.normalize($0) })
+        let keyB = Set(cb.map { TextNormalizer.normalize($0) })
+        var onlyA = ca.filter { !keyB.contains(TextNormalizer.normalize($0)) }
+        var onlyB = cb.filter { !keyA.contains(TextNormalizer.normalize($0)) }
+        var seenA = Set<String>()
+        var seenB = Set<String>()
+        onlyA = onlyA.filter { seenA.insert(TextNormalizer.normalize($0)).inserted }
+        onlyB = onlyB.filter { seenB.insert(TextNormalizer.normalize($0)).inserted }
+        guard !onlyA.isEmpty || !onlyB.isEmpty else { return nil }
+        let wordingA = onlyA.isEmpty ? "not " + onlyB.joined(separator: ", ") : onlyA.joined(separator: ", ")
+        let wordingB = onlyB.isEmpty ? "not " + onlyA.joined(separator: ", ") : onlyB.joined(separator: ", ")
+        return ClarifyingQuestion(text: "Is it \(wordingA), or \(wordingB)?",
+                                  options: [.init(wording: wordingA, hs6: a), .init(wording: wordingB, hs6: b)])
+    }
+
+    // MARK: - Evaluation
+
+    /// Top-1 and top-5 accuracy at 2, 4 and 6 digits and the calibration error on labelled items.
+    /// At 2 and 4 digits the candidates' probabilities are summed per chapter or heading before ranking.
+    public func evaluate(_ items: [(text: String, hs6: String)]) -> EvaluationReport {
+        var hits = [Int: (top1: Int, top5: Int)]()
+        var pairs: [(confidence: Double, correct: Bool)] = []
+        var scoredCount = 0
+        for item in items {
+            let tokens = TextNormalizer.tokens(String(item.text.prefix(Self.maximumTextLength)))
+            guard !tokens.isEmpty else { continue }
+            scoredCount += 1
+            let ranked = ranked(candidates(tokens))
+            for digits in [2, 4, 6] {
+                var mass: [String: Double] = [:]
+                for (candidate, probability) in ranked {
+                    mass[String(tree.leaves[candidate.leaf].prefix(digits)), default: 0] += probability
+                }
+                let order = mass.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
+                let truth = String(item.hs6.prefix(digits))
+                var entry = hits[digits] ?? (0, 0)
+                if order.first == truth { entry.top1 += 1 }
+                if order.prefix(5).contains(truth) { entry.top5 += 1 }
+                hits[digits] = entry
+            }
+            if let first = ranked.first {
+                pairs.append((first.probability, tree.leaves[first.candidate.leaf] == item.hs6))
+            }
+        }
+        let n = Double(max(scoredCount, 1))
+        let levels = [2, 4, 6].map { digits in
+            EvaluationReport.Level(digits: digits, top1: Double(hits[digits]?.top1 ?? 0) / n, top5: Double(hits[digits]?.top5 ?? 0) / n)
+        }
+        return EvaluationReport(count: scoredCount, levels: levels,
+                                expectedCalibrationError: EvaluationReport.expectedCalibrationError(pairs),
+                                meanConfidence: pairs.isEmpty ? 0 : pairs.reduce(0) { $0 + $1.confidence } / Double(pairs.count))
+    }
+}
