@@ -1,3 +1,4 @@
+import CorridorClassification
 import CorridorFinance
 import CorridorLogistics
 import CorridorModel
@@ -15,7 +16,8 @@ import UnixSignals
 public enum CorridorApplication {
     /// The router with every route and middleware. Routes under `/v1` require an API key.
     public static func router(services: CorridorServices, ledger: LedgerService? = nil, finance: FinanceService? = nil,
-                              logistics: LogisticsService? = nil, alerts: AlertService? = nil, rules: RulesService? = nil) -> Router<CorridorRequestContext> {
+                              logistics: LogisticsService? = nil, alerts: AlertService? = nil, rules: RulesService? = nil,
+                              classification: ClassificationService? = nil) -> Router<CorridorRequestContext> {
         let router = Router(context: CorridorRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: services.metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -32,6 +34,7 @@ public enum CorridorApplication {
             planner: .failure(.malformedFile(file: "logistics data", line: 0, reason: "not loaded in this application"))))
         if let alerts { AlertRoutes.add(to: v1, services: services, alerts: alerts) }
         RulesRoutes.add(to: v1, services: services, rules: rules ?? RulesService(desk: .failure(.unreadableFile("rule packs", reason: "not loaded in this application"))))
+        ClassificationRoutes.add(to: v1, services: services, classification: classification ?? ClassificationService(path: nil))
         return router
     }
 
@@ -53,10 +56,14 @@ public enum CorridorApplication {
                                   configuration: try configuration.alertPipeline())
         let rules = RulesService.load(packsDirectory: configuration.rulePacks, dataDirectory: configuration.data, reference: services.reference,
                                       log: SQLiteDecisionLog(database: database), originRules: configuration.originRules, logger: logger)
+        let classification = ClassificationService(path: configuration.classifierModel, logger: logger)
+        var background: [any Service] = configuration.alertsDelivery ? [alerts.deliveryService(logger: logger)] : []
+        if configuration.classifierModel != nil { background.append(classification.reloadService(logger: logger)) }
         return Application(
-            router: router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts, rules: rules),
+            router: router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts, rules: rules,
+                           classification: classification),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "corridord"),
-            services: configuration.alertsDelivery ? [alerts.deliveryService(logger: logger)] : [],
+            services: background,
             logger: logger)
     }
 

@@ -3,6 +3,7 @@ public import CorridorFinance
 public import CorridorLogistics
 public import CorridorAlerts
 public import CorridorRules
+public import CorridorClassification
 import Hummingbird
 
 /// A domain error that knows its HTTP problem.
@@ -97,6 +98,19 @@ extension RulesError: ProblemConvertible {
             return Problem(status: .serviceUnavailable, slug: "decision-log-unavailable", title: "Decision log unavailable", detail: description)
         case .unreadableFile, .malformedFile, .malformedPack, .conflictingPacks, .failingCases:
             return Problem(status: .serviceUnavailable, slug: "rules-unavailable", title: "Rule packs not loaded", detail: description)
+        }
+    }
+}
+
+extension ClassificationError: ProblemConvertible {
+    public var problem: Problem {
+        switch self {
+        case .emptyText, .invalidArgument, .invalidLine:
+            return .badRequest(description)
+        case .invalidUTF8:
+            return Problem(status: .badRequest, slug: "invalid-utf8", title: "Invalid UTF-8", detail: description)
+        case .invalidModelFile, .unreadableSource, .insufficientCorpus, .unwritableModelFile:
+            return Problem(status: .serviceUnavailable, slug: "classifier-unavailable", title: "Classifier not loaded", detail: description)
         }
     }
 }

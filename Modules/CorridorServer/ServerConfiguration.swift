@@ -48,11 +48,14 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
     /// A product-specific rules table (YAML) for `POST /v1/origin/determinations`; env `CORRIDOR_ORIGIN_RULES`.
     /// Unset by default (the route then answers 503).
     public var originRules: String?
+    /// The classifier model file (`corridor-classify train --out`) for `/v1/classify`; reloaded when the
+    /// file changes (checked every 2 s). Unset by default (the routes then answer 503); env `CORRIDOR_CLASSIFIER_MODEL`.
+    public var classifierModel: String?
 
     /// The defaults.
     public init() {}
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin, scorecard, alertsConfig, alertsDelivery, rulePacks, originRules }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case host, port, database, data, logLevel, timeZone, ledgerKey, ledgerOrigin, scorecard, alertsConfig, alertsDelivery, rulePacks, originRules, classifierModel }
 
     public init(from decoder: any Decoder) throws {
         let defaults = ServerConfiguration()
@@ -70,6 +73,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         alertsDelivery = try c.decodeIfPresent(Bool.self, forKey: .alertsDelivery) ?? defaults.alertsDelivery
         rulePacks = try c.decodeIfPresent(String.self, forKey: .rulePacks)
         originRules = try c.decodeIfPresent(String.self, forKey: .originRules)
+        classifierModel = try c.decodeIfPresent(String.self, forKey: .classifierModel)
     }
 
     /// Loads the configuration: defaults, then the YAML `file` if given, then `environment`.
@@ -108,6 +112,7 @@ public struct ServerConfiguration: Codable, Sendable, Equatable {
         if let v = environment["CORRIDOR_ALERTS_CONFIG"] { config.alertsConfig = v.isEmpty ? nil : v }
         if let v = environment["CORRIDOR_RULE_PACKS"] { config.rulePacks = v.isEmpty ? nil : v }
         if let v = environment["CORRIDOR_ORIGIN_RULES"] { config.originRules = v.isEmpty ? nil : v }
+        if let v = environment["CORRIDOR_CLASSIFIER_MODEL"] { config.classifierModel = v.isEmpty ? nil : v }
         if let v = environment["CORRIDOR_ALERTS_DELIVERY"] {
             guard let flag = Bool(v.lowercased()) else { throw .invalidValue(name: "CORRIDOR_ALERTS_DELIVERY", value: v, reason: "use true or false") }
             config.alertsDelivery = flag

@@ -1,4 +1,5 @@
 import CorridorAlerts
+import CorridorClassification
 import CorridorFinance
 import CorridorLogistics
 import CorridorLedger
@@ -34,6 +35,8 @@ struct TestApp {
     var alerts: AlertService?
     /// Rule packs and quotes (absent unless a test sets them).
     var rules: RulesService?
+    /// The classifier (absent unless a test sets it).
+    var classification: ClassificationService?
 
     /// - Parameter referenceData: false gives an empty reference store, for tests of auth and
     ///   tenants that must run even where ../shared/data is absent.
@@ -67,7 +70,8 @@ struct TestApp {
                        alerts: AlertService(store: SQLiteAlertStore(database: try CorridorDatabase.inMemory()), reference: reference))
     }
 
-    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts, rules: rules) }
+    var router: Router<CorridorRequestContext> { CorridorApplication.router(services: services, ledger: ledger, finance: finance, logistics: logistics, alerts: alerts, rules: rules,
+                                                                         classification: classification) }
 
     /// Runs `body` against the application through HummingbirdTesting's in-process router client.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
