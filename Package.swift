@@ -142,7 +142,9 @@ let package = Package(
                 "CorridorModel",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            path: "Modules/CorridorClassification"
+            path: "Modules/CorridorClassification",
+            // Traders' words → nomenclature wording (authored; see the file's header), compiled into the binary.
+            resources: [.embedInCode("Resources/product-vocabulary.txt")]
         ),
 
         // MARK: - Persistence
@@ -351,6 +353,13 @@ let package = Package(
             name: "corridor-rules-bench",
             dependencies: ["CorridorModel", "CorridorRules", "CorridorStore"],
             path: "Benchmarks/corridor-rules-bench"
+        ),
+
+        /** Classification measurements against fastText and scikit-learn on the same corpus (Benchmarks/run). */
+        .executableTarget(
+            name: "corridor-classify-bench",
+            dependencies: ["CorridorModel", "CorridorClassification", "CorridorStore"],
+            path: "Benchmarks/corridor-classify-bench"
         ),
 
         // MARK: - Tests (mirror Modules/ and Apps/)

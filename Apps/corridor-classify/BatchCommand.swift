@@ -42,7 +42,7 @@ struct BatchCommand: AsyncParsableCommand {
         var invalid: [String] = []
         for line in lines {
             var id: Any?
-            let result: Result<ClassificationResult, ClassificationError>
+            let result: Result<[Prediction], ClassificationError>
             switch line.object {
             case .failure(let error):
                 result = .failure(error)
@@ -54,17 +54,19 @@ struct BatchCommand: AsyncParsableCommand {
                     switch JSONLines.string(object, "text", line: line.number) {
                     case .failure(let error): result = .failure(error)
                     case .success(let text):
-                        do { result = .success(try classifier.classify(text, k: k)) } catch {
+                        do { result = .success(try classifier.predict(text, k: k)) } catch {
                             result = .failure(.invalidLine(number: line.number, reason: error.description))
                         }
                     }
                 }
             }
             switch result {
-            case .success(let answer):
+            case .success(let predictions):
                 var record: [String: Any] = ["id": id ?? NSNull(),
-                                             "predictions": answer.predictions.map { ["hs6": $0.hs6, "score": $0.score] as [String: Any] }]
-                if !answer.warnings.isEmpty { record["warnings"] = answer.warnings }
+                                             "predictions": predictions.map { ["hs6": $0.hs6, "score": $0.score] as [String: Any] }]
+                if case .success(let object) = line.object, let text = object["text"] as? String, text.count > Classifier.maximumTextLength {
+                    record["warnings"] = ["the text has \(text.count) characters; only the first \(Classifier.maximumTextLength) were read"]
+                }
                 records.append(record)
             case .failure(let error):
                 invalid.append(error.description)

@@ -14,6 +14,8 @@ public struct Explanation: Hashable, Sendable, Codable {
     public let examples: [String]
     /// The words of the text that also occur in the first prediction's nomenclature and examples.
     public let matchedTerms: [String]
+    /// Product-vocabulary phrases found in the text, whose nomenclature words were added (`sneaker`).
+    public let vocabulary: [String]
     /// How much of the score came from the learned model and how much from retrieval (log-scale terms).
     public let modelLogProbability: Double
     public let retrievalScore: Double

@@ -32,6 +32,7 @@ public enum ModelFile {
         var examples: [[String]]
         var terms: [String]
         var dimension: Int
+        var vocabulary: ProductVocabulary
     }
 
     /// The file's bytes for `classifier`.
@@ -39,7 +40,8 @@ public enum ModelFile {
         let header = Header(formatVersion: formatVersion, hyperparameters: classifier.hyperparameters, tree: classifier.tree,
                             calibration: classifier.calibration, statistics: classifier.statistics,
                             development: classifier.development, examples: classifier.examples,
-                            terms: classifier.retrieval.terms, dimension: classifier.model.dimension)
+                            terms: classifier.retrieval.terms, dimension: classifier.model.dimension,
+                            vocabulary: classifier.vocabulary)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json: Data
@@ -135,7 +137,7 @@ public enum ModelFile {
         }
         let model = TreeSoftmaxModel(tree: header.tree, extractor: extractor, dimension: header.dimension, input: input, output: output)
         return Classifier(model: model, retrieval: RetrievalIndex(terms: header.terms, documents: documents), examples: header.examples,
-                          hyperparameters: p, calibration: header.calibration, statistics: header.statistics,
+                          vocabulary: header.vocabulary, hyperparameters: p, calibration: header.calibration, statistics: header.statistics,
                           development: header.development)
     }
 

@@ -12,6 +12,8 @@ struct RetrievalIndex: Sendable {
     private let postings: [[(leaf: Int32, frequency: Float)]]
     private let inverseFrequency: [Float]
     private let lengthNorm: [Float]
+    /// Terms sorted, with their document frequency, for completing truncated words.
+    private let sortedTerms: [(term: String, frequency: Int)]
     static let k1: Float = 1.2
     static let b: Float = 0.75
 
@@ -55,24 +57,66 @@ struct RetrievalIndex: Sendable {
             let df = Float(list.count)
             return Foundation.log(1 + (n - df + 0.5) / (df + 0.5))
         }
+        sortedTerms = terms.enumerated().map { ($1, postings[$0].count) }.sorted { $0.term < $1.term }
         let average = max(lengths.reduce(0, +) / n, 1)
         lengthNorm = lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / average) }
     }
 
+    /// Whether the index knows `stem`.
+    func contains(_ stem: String) -> Bool { termIDs[stem] != nil }
+
+    /// The most frequent indexed term that starts with `prefix` (a word cut short, as on parcel labels:
+    /// "headph" → "headphone"), or nil.
+    func completion(of prefix: String) -> String? {
+        var low = 0
+        var high = sortedTerms.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedTerms[mid].term < prefix { low = mid + 1 } else { high = mid }
+        }
+        var best: (term: String, frequency: Int)?
+        var index = low
+        while index < sortedTerms.count, sortedTerms[index].term.hasPrefix(prefix) {
+            if best == nil || sortedTerms[index].frequency > best?.frequency ?? 0 { best = sortedTerms[index] }
+            index += 1
+        }
+        return best?.term
+    }
+
     /// BM25 scores of the `count` best leaves for the query stems (each distinct stem counted once).
     func search(_ stems: [String], count: Int) -> [(leaf: Int, score: Float)] {
-        var seen = Set<Int32>()
-        var scores: [Int32: Float] = [:]
+        var ids: [Int32] = []
         for stem in stems {
-            guard let id = termIDs[stem], seen.insert(id).inserted else { continue }
-            let idf = inverseFrequency[Int(id)]
-            for posting in postings[Int(id)] {
-                let tf = posting.frequency
-                scores[posting.leaf, default: 0] += idf * tf * (Self.k1 + 1) / (tf + lengthNorm[Int(posting.leaf)])
+            if let id = termIDs[stem], !ids.contains(id) { ids.append(id) }
+        }
+        guard !ids.isEmpty, count > 0 else { return [] }
+        var scores = [Float](repeating: 0, count: documents.count)
+        var touched: [Int32] = []
+        scores.withUnsafeMutableBufferPointer { score in
+            for id in ids {
+                let idf = inverseFrequency[Int(id)]
+                for posting in postings[Int(id)] {
+                    let leaf = Int(posting.leaf)
+                    if score[leaf] == 0 { touched.append(posting.leaf) }
+                    let tf = posting.frequency
+                    score[leaf] += idf * tf * (Self.k1 + 1) / (tf + lengthNorm[leaf])
+                }
             }
         }
-        return scores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            .prefix(count).map { (Int($0.key), $0.value) }
+        // The best `count`, kept in a small sorted array (ties: the lower leaf first).
+        var best: [(leaf: Int, score: Float)] = []
+        best.reserveCapacity(count + 1)
+        for leaf in touched {
+            let value = scores[Int(leaf)]
+            if best.count == count, let last = best.last, value < last.score || (value == last.score && Int(leaf) > last.leaf) { continue }
+            var position = best.count
+            while position > 0, best[position - 1].score < value || (best[position - 1].score == value && best[position - 1].leaf > Int(leaf)) {
+                position -= 1
+            }
+            best.insert((Int(leaf), value), at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     /// The BM25 score of one leaf for the query stems.

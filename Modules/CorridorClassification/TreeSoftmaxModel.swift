@@ -112,14 +112,30 @@ struct TreeSoftmaxModel: Sendable {
         return best
     }
 
-    /// The log-probability of one subheading.
-    func logProbability(leaf: Int, hidden: [Float]) -> Float {
-        let path = layout.leafPath[leaf]
-        let chapters = childLogProbabilities(of: -1, hidden: hidden)
-        let headings = childLogProbabilities(of: Int(path.chapter), hidden: hidden)
-        let leaves = childLogProbabilities(of: Int(path.heading), hidden: hidden)
-        return chapters.logProbabilities[Int(path.chapterSlot)] + headings.logProbabilities[Int(path.headingSlot)]
-            + leaves.logProbabilities[Int(path.leafSlot)]
+    /// Log-probabilities of single subheadings for one hidden vector, remembering each node's softmax.
+    struct PathScorer {
+        let model: TreeSoftmaxModel
+        let hidden: [Float]
+        private var levels: [Int: [Float]] = [:]
+
+        init(model: TreeSoftmaxModel, hidden: [Float]) {
+            self.model = model
+            self.hidden = hidden
+        }
+
+        private mutating func level(_ node: Int) -> [Float] {
+            if let known = levels[node] { return known }
+            let computed = model.childLogProbabilities(of: node, hidden: hidden).logProbabilities
+            levels[node] = computed
+            return computed
+        }
+
+        /// The log-probability of subheading `leaf`.
+        mutating func logProbability(leaf: Int) -> Float {
+            let path = model.layout.leafPath[leaf]
+            return level(-1)[Int(path.chapterSlot)] + level(Int(path.chapter))[Int(path.headingSlot)]
+                + level(Int(path.heading))[Int(path.leafSlot)]
+        }
     }
 }
 

@@ -50,6 +50,19 @@ struct ClassifierTests {
         #expect(handbag.predictions.prefix(3).contains { $0.hs6.hasPrefix("4202") }, "\(handbag.predictions.map(\.hs6))")
     }
 
+    @Test("Words cut short are completed; a title's 'for …' clause is not expanded")
+    func preparation() async throws {
+        let classifier = try await SmallModel.classifier()
+        let cut = classifier.prepare("LADIES COTTON T-SHI").tokens.map(\.text)
+        #expect(cut.contains("shirt"), "\(cut)")
+        let shirt = try classifier.classify("LADIES COTTON T-SHI", k: 3)
+        #expect(shirt.predictions.contains { $0.hs6.hasPrefix("6109") || $0.hs6.hasPrefix("6106") || $0.hs6.hasPrefix("6206") })
+        let (tokens, matched) = classifier.prepare("Silicone case for iPhone 15")
+        #expect(matched.isEmpty, "\(matched)")
+        #expect(!tokens.map(\.text).contains("smartphones"))
+        #expect(classifier.prepare("iPhone 15 silicone case").matched == ["iphone"])
+    }
+
     @Test("Empty text, a bad k and over-long text are handled")
     func badInput() async throws {
         let classifier = try await SmallModel.classifier()
