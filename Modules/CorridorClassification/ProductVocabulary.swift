@@ -16,6 +16,9 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
     public let noise: Set<String>
     /// The longest phrase, in words.
     public let longestPhrase: Int
+    /// The longest Chinese key, in characters. A Chinese key is matched inside runs of Han characters
+    /// (longest first, left to right), since Chinese writes without spaces: "无线蓝牙耳机" holds "耳机".
+    public let longestHan: Int
 
     /// Reads the vocabulary format: `phrase | nomenclature words` lines, `noise: w1 w2 …` lines,
     /// `#` comments. A malformed line is an error naming its number.
@@ -23,6 +26,7 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
         var expansions: [String: String] = [:]
         var noise = Set<String>()
         var longest = 1
+        var longestHan = 0
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -34,7 +38,9 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw .invalidLine(number: index + 1, reason: "expected 'phrase | nomenclature words' or 'noise: words', got '\(line)'")
             }
-            let key = TextNormalizer.tokens(parts[0]).map(\.stem)
+            let tokens = TextNormalizer.tokens(parts[0])
+            let key = tokens.map(\.stem)
+            if tokens.count == 1, tokens[0].isHan { longestHan = max(longestHan, tokens[0].text.count) }
             guard (1...3).contains(key.count) else {
                 throw .invalidLine(number: index + 1, reason: "a phrase has one to three words, '\(parts[0])' has \(key.count)")
             }
@@ -46,6 +52,7 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
         self.expansions = expansions
         self.noise = noise
         self.longestPhrase = longest
+        self.longestHan = longestHan
     }
 
     /// The vocabulary shipped with Corridor.
@@ -54,21 +61,23 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
     }
 
     /// No expansions and no noise words.
-    public static let empty = ProductVocabulary(expansions: [:], noise: [], longestPhrase: 1)
+    public static let empty = ProductVocabulary(expansions: [:], noise: [], longestPhrase: 1, longestHan: 0)
 
-    private init(expansions: [String: String], noise: Set<String>, longestPhrase: Int) {
+    private init(expansions: [String: String], noise: Set<String>, longestPhrase: Int, longestHan: Int) {
         self.expansions = expansions
         self.noise = noise
         self.longestPhrase = longestPhrase
+        self.longestHan = longestHan
     }
 
-    private enum CodingKeys: String, CodingKey { case expansions, noise, longestPhrase }
+    private enum CodingKeys: String, CodingKey { case expansions, noise, longestPhrase, longestHan }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         expansions = try c.decode([String: String].self, forKey: .expansions)
         noise = Set(try c.decode([String].self, forKey: .noise))
         longestPhrase = try c.decode(Int.self, forKey: .longestPhrase)
+        longestHan = try c.decode(Int.self, forKey: .longestHan)
     }
 
     /// Encodes the noise words sorted, so that a model file's bytes are stable.
@@ -77,6 +86,7 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
         try c.encode(expansions, forKey: .expansions)
         try c.encode(noise.sorted(), forKey: .noise)
         try c.encode(longestPhrase, forKey: .longestPhrase)
+        try c.encode(longestHan, forKey: .longestHan)
     }
 
     /// The tokens with noise words removed (unless nothing else is left) and the nomenclature words of
@@ -88,16 +98,34 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
         let stems = base.map(\.stem)
         var added: [TextNormalizer.Token] = []
         var matched: [String] = []
+        func add(_ phrase: String, _ expansion: String) {
+            guard !matched.contains(phrase) else { return }
+            matched.append(phrase)
+            added.append(contentsOf: TextNormalizer.tokens(expansion))
+        }
+        for token in base where token.isHan && longestHan > 0 {
+            let characters = Array(token.text)
+            var start = 0
+            while start < characters.count {
+                var hit = 0
+                for length in stride(from: min(longestHan, characters.count - start), through: 1, by: -1) {
+                    let piece = String(characters[start..<(start + length)])
+                    if let expansion = expansions[piece] {
+                        add(piece, expansion)
+                        hit = length
+                        break
+                    }
+                }
+                start += max(hit, 1)
+            }
+        }
         var index = 0
         while index < stems.count {
             var hit = 0
             for length in stride(from: min(longestPhrase, stems.count - index), through: 1, by: -1) {
                 let phrase = stems[index..<(index + length)].joined(separator: " ")
                 if let expansion = expansions[phrase] {
-                    if !matched.contains(phrase) {
-                        matched.append(phrase)
-                        added.append(contentsOf: TextNormalizer.tokens(expansion))
-                    }
+                    add(phrase, expansion)
                     hit = length
                     break
                 }

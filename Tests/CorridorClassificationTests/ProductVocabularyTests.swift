@@ -23,6 +23,16 @@ struct ProductVocabularyTests {
         #expect(matched == ["insulated water bottle"])
     }
 
+    @Test("Chinese phrases are found inside runs of Han characters, longest first")
+    func chinese() throws {
+        let vocabulary = try ProductVocabulary.bundled()
+        let (tokens, matched) = vocabulary.apply(TextNormalizer.tokens("无线蓝牙耳机 纯棉"))
+        #expect(matched == ["耳机", "纯棉"])
+        #expect(tokens.map(\.text).contains("headphones"))
+        #expect(vocabulary.apply(TextNormalizer.tokens("积木玩具")).matched == ["积木", "玩具"])
+        #expect(vocabulary.apply(TextNormalizer.tokens("笔记本电脑")).matched == ["笔记本电脑"])
+    }
+
     @Test("A malformed vocabulary is refused with the line number")
     func malformed() {
         #expect(throws: ClassificationError.invalidLine(number: 2, reason: "expected 'phrase | nomenclature words' or 'noise: words', got 'sneakers footwear'")) {
