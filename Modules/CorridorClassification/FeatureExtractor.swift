@@ -48,7 +48,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
             previous = wordHash
             if token.isHan {
                 characterNGrams(Array(token.text.unicodeScalars), from: 1, wrap: false, into: &out)
-            } else if token.text.unicodeScalars.contains(where: { $0.properties.numericType != .decimal && $0 != "." && $0 != "," }) {
+            } else if token.text.utf8.contains(where: { !(0x30...0x39).contains($0) && $0 != 0x2E && $0 != 0x2C }) {
                 characterNGrams(Array(token.text.unicodeScalars), from: minN, wrap: true, into: &out)
             }
         }

@@ -82,6 +82,15 @@ public enum TextNormalizer {
         case letter, digit, han, separator
 
         init(_ scalar: Unicode.Scalar) {
+            // ASCII first: most product text is ASCII, and Unicode property lookups are slow.
+            if scalar.value < 0x80 {
+                switch scalar.value {
+                case 0x30...0x39: self = .digit
+                case 0x41...0x5A, 0x61...0x7A: self = .letter
+                default: self = .separator
+                }
+                return
+            }
             let properties = scalar.properties
             if Self.isHan(scalar) {
                 self = .han

@@ -131,4 +131,20 @@ struct ClassifierTests {
         let other = try Classifier.train(corpus: corpus, hyperparameters: parameters)
         #expect(other.model.input != first.model.input)
     }
+
+    @Test("Two training threads learn as well as one (lock-free, so not bit for bit)")
+    func twoThreads() async throws {
+        let corpus = try await RealCorpus.corpus().restricted(toChapters: ["42", "64"])
+        var parameters = Hyperparameters()
+        parameters.dimension = 16
+        parameters.epochs = 4
+        parameters.buckets = 1 << 14
+        let one = try Classifier.train(corpus: corpus, hyperparameters: parameters)
+        parameters.threads = 2
+        let two = try Classifier.train(corpus: corpus, hyperparameters: parameters)
+        let a = try #require(one.development?.level(6)?.top1)
+        let b = try #require(two.development?.level(6)?.top1)
+        #expect(abs(a - b) < 0.05, "one thread \(a), two \(b)")
+        #expect(b > 0.3)
+    }
 }
