@@ -9,7 +9,8 @@ struct BatchCommand: AsyncParsableCommand {
         commandName: "batch",
         abstract: "Classify every line of a JSON Lines file; output keeps the ids in input order.",
         discussion: """
-            Each input line is {"id": "...", "text": "..."}; each output line is
+            Each input line is {"id": "...", "text": "..."}, optionally with "category" (a path) and
+            "attributes" (an object of name → text); each output line is
             {"id": "...", "predictions": [{"hs6": "851713", "score": 0.62}, ...]}, best first.
             An invalid line is reported on standard error with its line number and written as
             {"id": ..., "line": N, "error": "..."}; the others are still classified, and the exit code is 3.
@@ -51,10 +52,10 @@ struct BatchCommand: AsyncParsableCommand {
                 if id == nil || !(id is String || id is NSNumber) {
                     result = .failure(.invalidLine(number: line.number, reason: "'id' must be a string or a number"))
                 } else {
-                    switch JSONLines.string(object, "text", line: line.number) {
+                    switch JSONLines.product(object, line: line.number) {
                     case .failure(let error): result = .failure(error)
-                    case .success(let text):
-                        do { result = .success(try classifier.predict(text, k: k)) } catch {
+                    case .success(let product):
+                        do { result = .success(try classifier.predict(product.text, k: k)) } catch {
                             result = .failure(.invalidLine(number: line.number, reason: error.description))
                         }
                     }

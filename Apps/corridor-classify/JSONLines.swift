@@ -41,6 +41,34 @@ enum JSONLines {
         return lines
     }
 
+    /// The product of a batch line: `text` (not blank), optional `category` and `attributes`.
+    static func product(_ object: [String: Any], line: Int) -> Result<ProductText, ClassificationError> {
+        if let unknown = object.keys.sorted().first(where: { !["id", "text", "category", "attributes"].contains($0) }) {
+            return .failure(.invalidLine(number: line, reason: "'\(unknown)' is not a field; a line holds id, text, category and attributes"))
+        }
+        let text: String
+        switch string(object, "text", line: line) {
+        case .failure(let error): return .failure(error)
+        case .success(let value): text = value
+        }
+        guard !text.allSatisfy(\.isWhitespace) else { return .failure(.invalidLine(number: line, reason: ClassificationError.emptyText.description)) }
+        var product = ProductText(title: text)
+        if let category = object["category"] {
+            guard let value = category as? String else { return .failure(.invalidLine(number: line, reason: "'category' must be a string")) }
+            product.category = value
+        }
+        if let attributes = object["attributes"] {
+            guard let map = attributes as? [String: Any] else {
+                return .failure(.invalidLine(number: line, reason: "'attributes' must be an object of name → text"))
+            }
+            for (name, value) in map {
+                guard let text = value as? String else { return .failure(.invalidLine(number: line, reason: "'attributes.\(name)' must be a string")) }
+                product.attributes[name] = text
+            }
+        }
+        return .success(product)
+    }
+
     /// The string field `name`, or an error naming the line.
     static func string(_ object: [String: Any], _ name: String, line: Int) -> Result<String, ClassificationError> {
         guard let value = object[name] else { return .failure(.invalidLine(number: line, reason: "'\(name)' is missing")) }

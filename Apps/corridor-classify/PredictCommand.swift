@@ -17,6 +17,12 @@ struct PredictCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The model file written by `train`.", valueName: "path"))
     var model: String
 
+    @Option(name: .long, help: ArgumentHelp("The marketplace category path, e.g. \"Clothing > Women > Dresses\".", valueName: "path"))
+    var category: String?
+
+    @Option(name: .customLong("attribute"), help: ArgumentHelp("An attribute as name=value, e.g. material=cotton (repeatable).", valueName: "name=value"))
+    var attributes: [String] = []
+
     @Option(name: .short, help: "How many candidates (1–50).")
     var k: Int = 5
 
@@ -35,12 +41,26 @@ struct PredictCommand: AsyncParsableCommand {
         guard (1...Classifier.maximumK).contains(k) else { throw ValidationError("-k must be between 1 and \(Classifier.maximumK), got \(k)") }
         if let market { _ = try parse { () throws(ClassificationError) in try TariffMarket(parsing: market) } }
         if let asOf, (try? CivilDate(parsing: asOf)) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+        for attribute in attributes where !attribute.contains("=") {
+            throw ValidationError("--attribute '\(attribute)' must be name=value, e.g. material=cotton")
+        }
+    }
+
+    /// The title with the category path and attributes.
+    var product: ProductText {
+        var named: [String: String] = [:]
+        for attribute in attributes {
+            let parts = attribute.split(separator: "=", maxSplits: 1).map(String.init)
+            named[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        return ProductText(title: text, category: category, attributes: named)
     }
 
     func run() async throws {
         let classifier = try ClassifyWiring.model(model)
         let result: ClassificationResult
-        do { result = try classifier.classify(text, k: k) } catch { throw CLIError(error.description) }
+        guard !text.allSatisfy(\.isWhitespace) else { throw CLIError(ClassificationError.emptyText.description) }
+        do { result = try classifier.classify(product.text, k: k) } catch { throw CLIError(error.description) }
         var lines: NationalLines?
         if let market, let first = result.predictions.first {
             let date = try asOf.map { try CivilDate(parsing: $0) } ?? CivilDate(Date())

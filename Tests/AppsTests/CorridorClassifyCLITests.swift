@@ -61,6 +61,13 @@ struct CorridorClassifyCLITests {
         #expect(usLines.allSatisfy { ($0["code"] as? String)?.hasPrefix(first) == true && ($0["code"] as? String)?.count == 10 })
         #expect(usLines.contains { $0["generalRate"] != nil })
 
+        let withAttributes = try await CommandRunner.runAsync("corridor-classify", [
+            "predict", "ankle boots", "--model", fixture.model, "--category", "Shoes > Women", "--attribute", "material=leather", "--format", "json"])
+        #expect(withAttributes.status == 0, "\(withAttributes.stderr)")
+        let badAttribute = try await CommandRunner.runAsync("corridor-classify", ["predict", "boots", "--model", fixture.model, "--attribute", "leather"])
+        #expect(badAttribute.status != 0)
+        #expect(badAttribute.stderr.contains("must be name=value"))
+
         let table = try await CommandRunner.runAsync("corridor-classify", ["predict", "rubber boots", "--model", fixture.model])
         #expect(table.status == 0)
         #expect(table.stdout.contains("rank  hs6"))
@@ -100,7 +107,7 @@ struct CorridorClassifyCLITests {
 
             """.utf8)
         bytes.append(contentsOf: [0x7B, 0x22, 0x69, 0x64, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D, 0x0A])  // {"id":"\xFF"}
-        bytes.append(Data("{\"id\": \"c\", \"text\": \"travel bag\"}\n".utf8))
+        bytes.append(Data("{\"id\": \"c\", \"text\": \"travel bag\", \"category\": \"Luggage\", \"attributes\": {\"material\": \"nylon\"}}\n".utf8))
         try bytes.write(to: input)
         let output = fixture.directory.appendingPathComponent("out.jsonl").path
         let r = try await CommandRunner.runAsync("corridor-classify", ["batch", "--model", fixture.model, "--input", input.path, "--output", output, "-k", "2"])
