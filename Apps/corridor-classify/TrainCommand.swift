@@ -71,7 +71,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         print("trained in \(String(format: "%.1f", seconds)) s; wrote \(out)")
-        print("calibration: retrieval weight \(classifier.calibration.retrievalWeight), temperature \(String(format: "%.3f", classifier.calibration.temperature))")
+        print("calibration: retrieval weight \(classifier.calibration.retrievalWeight), nearest-example weight \(classifier.calibration.exampleWeight), temperature \(String(format: "%.3f", classifier.calibration.temperature))")
         if let development = classifier.development {
             print("development split:")
             print(ClassifyWiring.describe(development))

@@ -19,6 +19,7 @@ public struct Classifier: Sendable {
 
     let model: TreeSoftmaxModel
     let retrieval: RetrievalIndex
+    let nearest: ExampleIndex
     /// Up to eight training texts per leaf, for explanations.
     let examples: [[String]]
     /// Traders' words → nomenclature words, and noise words, applied to every text before it is scored.
@@ -35,10 +36,11 @@ public struct Classifier: Sendable {
     /// The labels and their hierarchy.
     public var tree: LabelTree { model.tree }
 
-    init(model: TreeSoftmaxModel, retrieval: RetrievalIndex, examples: [[String]], vocabulary: ProductVocabulary,
+    init(model: TreeSoftmaxModel, retrieval: RetrievalIndex, nearest: ExampleIndex, examples: [[String]], vocabulary: ProductVocabulary,
          hyperparameters: Hyperparameters, calibration: Calibration, statistics: CorpusStatistics, development: EvaluationReport?) {
         self.model = model
         self.retrieval = retrieval
+        self.nearest = nearest
         self.examples = examples
         self.vocabulary = vocabulary
         self.hyperparameters = hyperparameters
@@ -75,6 +77,19 @@ public struct Classifier: Sendable {
             texts[leaf].append(example)
         }
         let retrieval = RetrievalIndex(leafCount: corpus.tree.leaves.count, leafStems: stems)
+        var exampleLeaves: [Int32] = []
+        var exampleDocuments: [[(term: Int32, frequency: Float)]] = []
+        for example in training {
+            guard let leaf = corpus.tree.leafIndex(example.hs6) else { continue }
+            var counts: [Int32: Float] = [:]
+            for stem in Self.stems(TextNormalizer.tokens(example.text)) {
+                if let id = retrieval.id(stem) { counts[id, default: 0] += 1 }
+            }
+            exampleLeaves.append(Int32(leaf))
+            exampleDocuments.append(counts.sorted { $0.key < $1.key }.map { (term: $0.key, frequency: $0.value) })
+        }
+        let nearest = ExampleIndex(leaves: exampleLeaves, documents: exampleDocuments, termCount: retrieval.terms.count,
+                                   leafCount: corpus.tree.leaves.count)
         let examples = texts.map { list in
             list.sorted { a, b in
                 let ap = a.source == .searchReference || a.source == .ruling
@@ -83,7 +98,7 @@ public struct Classifier: Sendable {
                 return (a.text.count, a.text) < (b.text.count, b.text)
             }.prefix(8).map { String($0.text.prefix(300)) }
         }
-        var classifier = Classifier(model: model, retrieval: retrieval, examples: examples, vocabulary: words, hyperparameters: hyperparameters,
+        var classifier = Classifier(model: model, retrieval: retrieval, nearest: nearest, examples: examples, vocabulary: words, hyperparameters: hyperparameters,
                                     calibration: Calibration(retrievalWeight: 0, temperature: 1), statistics: corpus.statistics,
                                     development: nil)
         let development = corpus.development.map { (text: $0.text, hs6: $0.hs6) }
@@ -100,25 +115,37 @@ public struct Classifier: Sendable {
         }
         guard !scored.isEmpty else { return Calibration(retrievalWeight: 0, temperature: 1) }
         var bestWeight = 0.0
+        var bestExampleWeight = 0.0
         var bestCorrect = -1
-        for weight in [0.0, 0.5, 1, 1.5, 2, 3, 4, 6, 8] {
-            var correct = 0
-            for (candidates, truth) in scored {
-                guard let truth else { continue }
-                let top = candidates.max { a, b in
-                    Double(a.logProbability) + weight * Double(a.retrieval) < Double(b.logProbability) + weight * Double(b.retrieval)
+        for weight in [0.0, 1, 2, 4, 8, 12, 16] {
+            for exampleWeight in [0.0, 1, 2, 4, 8, 12, 16] {
+                var correct = 0
+                for (candidates, truth) in scored {
+                    guard let truth else { continue }
+                    var top: Candidate?
+                    var topScore = -Double.infinity
+                    for candidate in candidates {
+                        let score = Double(candidate.logProbability) + weight * Double(candidate.retrieval) + exampleWeight * Double(candidate.example)
+                        if score > topScore {
+                            topScore = score
+                            top = candidate
+                        }
+                    }
+                    if top?.leaf == truth { correct += 1 }
                 }
-                if top?.leaf == truth { correct += 1 }
-            }
-            if correct > bestCorrect {
-                bestCorrect = correct
-                bestWeight = weight
+                if correct > bestCorrect {
+                    bestCorrect = correct
+                    bestWeight = weight
+                    bestExampleWeight = exampleWeight
+                }
             }
         }
         func negativeLogLikelihood(_ temperature: Double) -> Double {
             var total = 0.0
             for (candidates, truth) in scored {
-                let logits = candidates.map { (Double($0.logProbability) + bestWeight * Double($0.retrieval)) / temperature }
+                let logits = candidates.map {
+                    (Double($0.logProbability) + bestWeight * Double($0.retrieval) + bestExampleWeight * Double($0.example)) / temperature
+                }
                 let top = logits.max() ?? 0
                 let logSum = top + Foundation.log(logits.reduce(0) { $0 + Foundation.exp($1 - top) })
                 if let truth, let i = candidates.firstIndex(where: { $0.leaf == truth }) {
@@ -139,7 +166,7 @@ public struct Classifier: Sendable {
             let b = low + ratio * (high - low)
             if negativeLogLikelihood(Foundation.exp(a)) < negativeLogLikelihood(Foundation.exp(b)) { high = b } else { low = a }
         }
-        return Calibration(retrievalWeight: bestWeight, temperature: Foundation.exp((low + high) / 2))
+        return Calibration(retrievalWeight: bestWeight, exampleWeight: bestExampleWeight, temperature: Foundation.exp((low + high) / 2))
     }
 
     // MARK: - Prediction
@@ -150,6 +177,15 @@ public struct Classifier: Sendable {
         let logProbability: Float
         /// BM25 relative to the best BM25 of the query, 0…1.
         let retrieval: Float
+        /// The best training example's BM25 relative to the query's best example, 0…1.
+        let example: Float
+
+        init(leaf: Int, logProbability: Float, retrieval: Float, example: Float = 0) {
+            self.leaf = leaf
+            self.logProbability = logProbability
+            self.retrieval = retrieval
+            self.example = example
+        }
     }
 
     static func stems(_ tokens: [TextNormalizer.Token]) -> [String] {
@@ -202,22 +238,27 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// The union of the model's and retrieval's best subheadings, each scored by both.
+    /// The union of the best subheadings of the model, of subheading retrieval and of the nearest
+    /// examples, each scored by all three.
     func candidates(_ tokens: [TextNormalizer.Token], depth: Int = 20) -> [Candidate] {
         let hidden = model.hidden(model.extractor.features(tokens))
         let stems = Self.stems(tokens)
         let learned = model.topLeaves(hidden: hidden, count: depth)
         let retrieved = retrieval.search(stems, count: depth)
+        let neighbours = nearest.search(retrieval.ids(stems), count: depth)
         let best = retrieved.first?.score ?? 0
-        var out: [Candidate] = []
-        out.reserveCapacity(learned.count + retrieved.count)
-        for (leaf, lp) in learned {
-            let r = best > 0 ? retrieval.score(stems, leaf: leaf) / best : 0
-            out.append(Candidate(leaf: leaf, logProbability: lp, retrieval: r))
-        }
+        let bestExample = neighbours.best.first?.score ?? 0
+        var leaves: [Int] = learned.map(\.leaf)
+        for (leaf, _) in retrieved where !leaves.contains(leaf) { leaves.append(leaf) }
+        for (leaf, _) in neighbours.best where !leaves.contains(leaf) { leaves.append(leaf) }
         var scorer = TreeSoftmaxModel.PathScorer(model: model, hidden: hidden)
-        for (leaf, score) in retrieved where !learned.contains(where: { $0.leaf == leaf }) {
-            out.append(Candidate(leaf: leaf, logProbability: scorer.logProbability(leaf: leaf), retrieval: best > 0 ? score / best : 0))
+        var out: [Candidate] = []
+        out.reserveCapacity(leaves.count)
+        for leaf in leaves {
+            let lp = learned.first { $0.leaf == leaf }?.logProbability ?? scorer.logProbability(leaf: leaf)
+            let r = best > 0 ? retrieval.score(stems, leaf: leaf) / best : 0
+            let e = bestExample > 0 ? nearest.best(leaf: leaf, in: neighbours) / bestExample : 0
+            out.append(Candidate(leaf: leaf, logProbability: lp, retrieval: r, example: e))
         }
         return out.sorted { $0.leaf < $1.leaf }
     }
@@ -225,8 +266,9 @@ public struct Classifier: Sendable {
     /// Calibrated probabilities of the candidates, best first.
     func ranked(_ candidates: [Candidate]) -> [(candidate: Candidate, probability: Double)] {
         let w = calibration.retrievalWeight
+        let v = calibration.exampleWeight
         let t = calibration.temperature
-        let logits = candidates.map { (Double($0.logProbability) + w * Double($0.retrieval)) / t }
+        let logits = candidates.map { (Double($0.logProbability) + w * Double($0.retrieval) + v * Double($0.example)) / t }
         let top = logits.max() ?? 0
         let weights = logits.map { Foundation.exp($0 - top) }
         let sum = weights.reduce(0, +)
@@ -302,7 +344,8 @@ public struct Classifier: Sendable {
         }.sorted { ($1.2, $0.0) < ($0.2, $1.0) }.prefix(3).map(\.1)
         return Explanation(nomenclature: lines, examples: Array(supporting), matchedTerms: matched, vocabulary: phrases,
                            modelLogProbability: Double(candidate.logProbability),
-                           retrievalScore: (Double(candidate.retrieval) * 1_000).rounded() / 1_000)
+                           retrievalScore: (Double(candidate.retrieval) * 1_000).rounded() / 1_000,
+                           nearestExampleScore: (Double(candidate.example) * 1_000).rounded() / 1_000)
     }
 
     /// A question telling the first two candidates apart when the second has at least half the first's

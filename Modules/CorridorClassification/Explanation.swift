@@ -19,4 +19,6 @@ public struct Explanation: Hashable, Sendable, Codable {
     /// How much of the score came from the learned model and how much from retrieval (log-scale terms).
     public let modelLogProbability: Double
     public let retrievalScore: Double
+    /// The best training example's BM25, relative to the text's closest example (1 = it is the closest).
+    public let nearestExampleScore: Double
 }

@@ -1,25 +1,26 @@
 import Crypto
 public import Foundation
 
-/// The classifier's file format, version 1.
+/// The classifier's file format, version 2 (version 1 had no example index).
 ///
 /// ```
 /// offset 0   8 bytes   magic "CRDRHSC1"
-///        8   UInt32    format version (1), little-endian
+///        8   UInt32    format version (2), little-endian
 ///       12   UInt32    byte-order mark 0x01020304
 ///       16   UInt64    header length H
 ///       24   H bytes   header: JSON (hyperparameters, labels and descriptions, calibration, corpus
 ///                      statistics, development metrics, retrieval terms, explanation examples)
 ///            sections  each a UInt64 element count then the elements, little-endian:
 ///                      input weights (Float32), output weights (Float32),
-///                      retrieval document offsets (Int32), term ids (Int32), frequencies (Float32)
+///                      retrieval document offsets (Int32), term ids (Int32), frequencies (Float32),
+///                      example leaves (Int32), example offsets (Int32), term ids (Int32), frequencies (Float32)
 ///   end − 32 32 bytes  SHA-256 of everything before it
 /// ```
 /// One check on load (magic, version, byte order, lengths and the SHA-256) rejects a damaged or
 /// incompatible file with a message that says which.
 public enum ModelFile {
     /// The format version written by this build.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic = Array("CRDRHSC1".utf8)
 
     struct Header: Codable {
@@ -69,6 +70,20 @@ public enum ModelFile {
         appendArray(&data, offsets)
         appendArray(&data, terms)
         appendArray(&data, frequencies)
+        var exampleOffsets: [Int32] = [0]
+        var exampleTerms: [Int32] = []
+        var exampleFrequencies: [Float] = []
+        for document in classifier.nearest.documents {
+            for entry in document {
+                exampleTerms.append(entry.term)
+                exampleFrequencies.append(entry.frequency)
+            }
+            exampleOffsets.append(Int32(exampleTerms.count))
+        }
+        appendArray(&data, classifier.nearest.leaves)
+        appendArray(&data, exampleOffsets)
+        appendArray(&data, exampleTerms)
+        appendArray(&data, exampleFrequencies)
         data.append(contentsOf: SHA256.hash(data: data))
         return data
     }
@@ -120,12 +135,18 @@ public enum ModelFile {
         let offsets: [Int32] = try reader.array(path)
         let terms: [Int32] = try reader.array(path)
         let frequencies: [Float] = try reader.array(path)
+        let exampleLeaves: [Int32] = try reader.array(path)
+        let exampleOffsets: [Int32] = try reader.array(path)
+        let exampleTerms: [Int32] = try reader.array(path)
+        let exampleFrequencies: [Float] = try reader.array(path)
         let p = header.hyperparameters
         let extractor = try FeatureExtractor(buckets: p.buckets, minN: p.minN, maxN: p.maxN, wordBigrams: p.wordBigrams)
         let leaves = header.tree.leaves.count
         guard input.count == p.buckets * header.dimension, output.count == header.tree.nodeCount * header.dimension,
               offsets.count == leaves + 1, terms.count == frequencies.count, Int(offsets.last ?? -1) == terms.count,
-              header.examples.count == leaves else {
+              header.examples.count == leaves, exampleOffsets.count == exampleLeaves.count + 1,
+              exampleTerms.count == exampleFrequencies.count, Int(exampleOffsets.last ?? -1) == exampleTerms.count,
+              exampleLeaves.allSatisfy({ $0 >= 0 && Int($0) < leaves }) else {
             throw fail("its weight sections do not match its header")
         }
         var documents: [[(term: Int32, frequency: Float)]] = []
@@ -135,8 +156,17 @@ public enum ModelFile {
             guard range.lowerBound <= range.upperBound, range.upperBound <= terms.count else { throw fail("a retrieval document is out of range") }
             documents.append(range.map { (terms[$0], frequencies[$0]) })
         }
+        var exampleDocuments: [[(term: Int32, frequency: Float)]] = []
+        exampleDocuments.reserveCapacity(exampleLeaves.count)
+        for example in 0..<exampleLeaves.count {
+            let range = Int(exampleOffsets[example])..<Int(exampleOffsets[example + 1])
+            guard range.lowerBound <= range.upperBound, range.upperBound <= exampleTerms.count else { throw fail("an example document is out of range") }
+            exampleDocuments.append(range.map { (exampleTerms[$0], exampleFrequencies[$0]) })
+        }
+        let nearest = ExampleIndex(leaves: exampleLeaves, documents: exampleDocuments, termCount: header.terms.count, leafCount: leaves)
         let model = TreeSoftmaxModel(tree: header.tree, extractor: extractor, dimension: header.dimension, input: input, output: output)
-        return Classifier(model: model, retrieval: RetrievalIndex(terms: header.terms, documents: documents), examples: header.examples,
+        return Classifier(model: model, retrieval: RetrievalIndex(terms: header.terms, documents: documents), nearest: nearest,
+                          examples: header.examples,
                           vocabulary: header.vocabulary, hyperparameters: p, calibration: header.calibration, statistics: header.statistics,
                           development: header.development)
     }

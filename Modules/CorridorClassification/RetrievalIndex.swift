@@ -62,6 +62,18 @@ struct RetrievalIndex: Sendable {
         lengthNorm = lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / average) }
     }
 
+    /// The term id of `stem`, if indexed.
+    func id(_ stem: String) -> Int32? { termIDs[stem] }
+
+    /// The distinct term ids of the stems, in order of first appearance.
+    func ids(_ stems: [String]) -> [Int32] {
+        var ids: [Int32] = []
+        for stem in stems {
+            if let id = termIDs[stem], !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
     /// Whether the index knows `stem`.
     func contains(_ stem: String) -> Bool { termIDs[stem] != nil }
 

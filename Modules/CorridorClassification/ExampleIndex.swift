@@ -1,0 +1,86 @@
+import Foundation
+
+/// BM25 over the individual training examples (nearest lines): a text's closest nomenclature lines or
+/// traders' terms, and so the subheadings they belong to.
+///
+/// Where `RetrievalIndex` pools every example of a subheading into one document, this index keeps
+/// them apart, so that one line that matches closely ("crash helmets", or a sibling HTS line with
+/// the same ancestors) is not drowned by the many lines of its subheading that do not. A
+/// subheading's score is the best score of its examples. Terms are the ids of `RetrievalIndex`.
+struct ExampleIndex: Sendable {
+    /// Each example's subheading (leaf index).
+    let leaves: [Int32]
+    /// Each example's (term id, frequency) pairs, sorted by term.
+    let documents: [[(term: Int32, frequency: Float)]]
+    private let postings: [[(example: Int32, frequency: Float)]]
+    private let inverseFrequency: [Float]
+    private let lengthNorm: [Float]
+    private let examplesOfLeaf: [[Int32]]
+
+    /// Builds the index from examples given as (leaf, term ids), over `termCount` terms and `leafCount` leaves.
+    init(leaves: [Int32], documents: [[(term: Int32, frequency: Float)]], termCount: Int, leafCount: Int) {
+        self.leaves = leaves
+        self.documents = documents
+        var postings = [[(example: Int32, frequency: Float)]](repeating: [], count: termCount)
+        var lengths = [Float](repeating: 0, count: documents.count)
+        var byLeaf = [[Int32]](repeating: [], count: leafCount)
+        for (index, document) in documents.enumerated() {
+            for entry in document where Int(entry.term) < termCount {
+                postings[Int(entry.term)].append((Int32(index), entry.frequency))
+                lengths[index] += entry.frequency
+            }
+            if Int(leaves[index]) < leafCount { byLeaf[Int(leaves[index])].append(Int32(index)) }
+        }
+        self.postings = postings
+        examplesOfLeaf = byLeaf
+        let n = Float(max(documents.count, 1))
+        inverseFrequency = postings.map { list in
+            let df = Float(list.count)
+            return Foundation.log(1 + (n - df + 0.5) / (df + 0.5))
+        }
+        let average = max(lengths.reduce(0, +) / n, 1)
+        lengthNorm = lengths.map { RetrievalIndex.k1 * (1 - RetrievalIndex.b + RetrievalIndex.b * $0 / average) }
+    }
+
+    /// The scores of one query.
+    struct Scores {
+        /// By example; zero where no term matched.
+        let byExample: [Float]
+        /// The best leaves (by their best example), best first.
+        let best: [(leaf: Int, score: Float)]
+    }
+
+    /// Scores every example against the query term ids and returns the `count` best leaves.
+    func search(_ ids: [Int32], count: Int) -> Scores {
+        var scores = [Float](repeating: 0, count: documents.count)
+        var touched: [Int32] = []
+        scores.withUnsafeMutableBufferPointer { score in
+            for id in ids where Int(id) < postings.count {
+                let idf = inverseFrequency[Int(id)]
+                for posting in postings[Int(id)] {
+                    let example = Int(posting.example)
+                    if score[example] == 0 { touched.append(posting.example) }
+                    let tf = posting.frequency
+                    score[example] += idf * tf * (RetrievalIndex.k1 + 1) / (tf + lengthNorm[example])
+                }
+            }
+        }
+        var bestByLeaf: [Int32: Float] = [:]
+        for example in touched {
+            let leaf = leaves[Int(example)]
+            let value = scores[Int(example)]
+            if value > bestByLeaf[leaf, default: 0] { bestByLeaf[leaf] = value }
+        }
+        let best = bestByLeaf.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            .prefix(count).map { (Int($0.key), $0.value) }
+        return Scores(byExample: scores, best: best)
+    }
+
+    /// A leaf's best example score in `scores`.
+    func best(leaf: Int, in scores: Scores) -> Float {
+        guard leaf < examplesOfLeaf.count else { return 0 }
+        var top: Float = 0
+        for example in examplesOfLeaf[leaf] where scores.byExample[Int(example)] > top { top = scores.byExample[Int(example)] }
+        return top
+    }
+}
