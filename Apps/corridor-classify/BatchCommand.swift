@@ -10,7 +10,7 @@ struct BatchCommand: AsyncParsableCommand {
         abstract: "Classify every line of a JSON Lines file; output keeps the ids in input order.",
         discussion: """
             Each input line is {"id": "...", "text": "..."}, optionally with "category" (a path) and
-            "attributes" (an object of name → text); each output line is
+            "attributes" (an object of name → text); other fields are ignored. Each output line is
             {"id": "...", "predictions": [{"hs6": "851713", "score": 0.62}, ...]}, best first.
             An invalid line is reported on standard error with its line number and written as
             {"id": ..., "line": N, "error": "..."}; the others are still classified, and the exit code is 3.

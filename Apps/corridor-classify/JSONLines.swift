@@ -41,11 +41,9 @@ enum JSONLines {
         return lines
     }
 
-    /// The product of a batch line: `text` (not blank), optional `category` and `attributes`.
+    /// The product of a batch line: `text` (not blank), optional `category` and `attributes`. Other
+    /// fields (a label, a source, a SKU) are left alone, so that labelled or enriched files can be classified as they are.
     static func product(_ object: [String: Any], line: Int) -> Result<ProductText, ClassificationError> {
-        if let unknown = object.keys.sorted().first(where: { !["id", "text", "category", "attributes"].contains($0) }) {
-            return .failure(.invalidLine(number: line, reason: "'\(unknown)' is not a field; a line holds id, text, category and attributes"))
-        }
         let text: String
         switch string(object, "text", line: line) {
         case .failure(let error): return .failure(error)

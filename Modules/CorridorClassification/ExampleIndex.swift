@@ -48,39 +48,54 @@ struct ExampleIndex: Sendable {
         let byExample: [Float]
         /// The best leaves (by their best example), best first.
         let best: [(leaf: Int, score: Float)]
+        /// Each leaf's best example score.
+        let byLeaf: [Float]
     }
 
     /// Scores every example against the query term ids and returns the `count` best leaves.
+    ///
+    /// Terms found in more than a tenth of the examples ("of", "other", "and") are left out: they
+    /// visit thousands of examples for a small, nearly even share of every score.
     func search(_ ids: [Int32], count: Int) -> Scores {
         var scores = [Float](repeating: 0, count: documents.count)
-        var touched: [Int32] = []
+        var leafBest = [Float](repeating: 0, count: examplesOfLeaf.count)
+        var touchedLeaves: [Int32] = []
+        let common = max(documents.count / 10, 1)
         scores.withUnsafeMutableBufferPointer { score in
-            for id in ids where Int(id) < postings.count {
+            for id in ids where Int(id) < postings.count && postings[Int(id)].count <= common {
                 let idf = inverseFrequency[Int(id)]
                 for posting in postings[Int(id)] {
                     let example = Int(posting.example)
-                    if score[example] == 0 { touched.append(posting.example) }
                     let tf = posting.frequency
                     score[example] += idf * tf * (RetrievalIndex.k1 + 1) / (tf + lengthNorm[example])
                 }
             }
+            for id in ids where Int(id) < postings.count && postings[Int(id)].count <= common {
+                for posting in postings[Int(id)] {
+                    let leaf = Int(leaves[Int(posting.example)])
+                    let value = score[Int(posting.example)]
+                    if leafBest[leaf] == 0 { touchedLeaves.append(Int32(leaf)) }
+                    if value > leafBest[leaf] { leafBest[leaf] = value }
+                }
+            }
         }
-        var bestByLeaf: [Int32: Float] = [:]
-        for example in touched {
-            let leaf = leaves[Int(example)]
-            let value = scores[Int(example)]
-            if value > bestByLeaf[leaf, default: 0] { bestByLeaf[leaf] = value }
+        var best: [(leaf: Int, score: Float)] = []
+        best.reserveCapacity(count + 1)
+        for leaf in touchedLeaves {
+            let value = leafBest[Int(leaf)]
+            if best.count == count, let last = best.last, value < last.score || (value == last.score && Int(leaf) > last.leaf) { continue }
+            var position = best.count
+            while position > 0, best[position - 1].score < value || (best[position - 1].score == value && best[position - 1].leaf > Int(leaf)) {
+                position -= 1
+            }
+            best.insert((Int(leaf), value), at: position)
+            if best.count > count { best.removeLast() }
         }
-        let best = bestByLeaf.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            .prefix(count).map { (Int($0.key), $0.value) }
-        return Scores(byExample: scores, best: best)
+        return Scores(byExample: scores, best: best, byLeaf: leafBest)
     }
 
     /// A leaf's best example score in `scores`.
     func best(leaf: Int, in scores: Scores) -> Float {
-        guard leaf < examplesOfLeaf.count else { return 0 }
-        var top: Float = 0
-        for example in examplesOfLeaf[leaf] where scores.byExample[Int(example)] > top { top = scores.byExample[Int(example)] }
-        return top
+        leaf < scores.byLeaf.count ? scores.byLeaf[leaf] : 0
     }
 }

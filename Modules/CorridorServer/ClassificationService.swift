@@ -16,7 +16,6 @@ public final class ClassificationService: Sendable {
     struct State {
         var classifier: Result<Classifier, ClassificationError>
         var stamp: FileStamp?
-        var loadedAt: Date?
     }
 
     /// The identity of a file version: modification time, size and inode.
@@ -39,7 +38,7 @@ public final class ClassificationService: Sendable {
         self.path = path
         guard let path else {
             state = Mutex(State(classifier: .failure(.invalidModelFile(path: "(none)", reason: "no model is configured (set classifierModel or CORRIDOR_CLASSIFIER_MODEL)")),
-                                stamp: nil, loadedAt: nil))
+                                stamp: nil))
             return
         }
         let stamp = FileStamp(path: path)
@@ -50,13 +49,13 @@ public final class ClassificationService: Sendable {
         case .failure(let error):
             logger?.error("classifier not loaded; /v1/classify answers 503", metadata: ["reason": "\(error)"])
         }
-        state = Mutex(State(classifier: loaded, stamp: stamp, loadedAt: (try? loaded.get()) == nil ? nil : Date()))
+        state = Mutex(State(classifier: loaded, stamp: stamp))
     }
 
     /// Wraps an already loaded classifier (tests, embedding).
     public init(classifier: Classifier) {
         path = nil
-        state = Mutex(State(classifier: .success(classifier), stamp: nil, loadedAt: Date()))
+        state = Mutex(State(classifier: .success(classifier), stamp: nil))
     }
 
     /// The model in use, or why there is none.
@@ -72,7 +71,7 @@ public final class ClassificationService: Sendable {
         do {
             let classifier = try ModelFile.read(URL(fileURLWithPath: path))
             // The file may have changed again while it was read; keep the stamp of what was read first.
-            state.withLock { $0 = State(classifier: .success(classifier), stamp: stamp, loadedAt: Date()) }
+            state.withLock { $0 = State(classifier: .success(classifier), stamp: stamp) }
             logger?.info("classifier reloaded", metadata: ["model": "\(path)", "labels": "\(classifier.tree.leaves.count)"])
             return true
         } catch {
