@@ -4,13 +4,15 @@ import Foundation
 /// Proposes HS 2022 subheadings for product text (English or Chinese), with calibrated confidence,
 /// an explanation and, when the leading candidates are close, a question that separates them.
 ///
-/// The score of a subheading combines two views of the text:
+/// The score of a subheading combines three views of the text:
 /// - the learned tree-softmax model (`TreeSoftmaxModel`): hashed words, bigrams and character
 ///   n-grams, averaged and passed down the HS hierarchy;
-/// - BM25 retrieval over each subheading's nomenclature text and traders' terms (`RetrievalIndex`).
+/// - BM25 retrieval over each subheading's nomenclature text and traders' terms (`RetrievalIndex`);
+/// - BM25 over the individual training examples, the nearest lines (`ExampleIndex`).
 ///
-/// The combined score is `log P_model + w · BM25 / best BM25`, turned into probabilities by a softmax at
-/// temperature `T`. Both `w` and `T` are fitted on the development split (see `Calibration`).
+/// The combined score is
+/// `log P_model + w · BM25 / best + v · BM25(best example) / best`, turned into probabilities by a
+/// softmax at temperature `T`; `w`, `v` and `T` are fitted on the development split (see `Calibration`).
 public struct Classifier: Sendable {
     /// Texts longer than this many characters are cut, with a warning.
     public static let maximumTextLength = 10_000
@@ -107,8 +109,8 @@ public struct Classifier: Sendable {
         return classifier
     }
 
-    /// Chooses the retrieval weight with the best top-1 accuracy on `items`, then the temperature with
-    /// the least negative log-likelihood.
+    /// Chooses the retrieval and nearest-example weights with the best top-1 accuracy on `items`, then
+    /// the temperature with the least negative log-likelihood.
     func fitCalibration(_ items: [(text: String, hs6: String)]) -> Calibration {
         let scored: [(candidates: [Candidate], truth: Int?)] = items.map { item in
             (candidates(prepare(item.text).tokens), tree.leafIndex(item.hs6))
