@@ -152,7 +152,9 @@ struct CorridorAlertsPipelineCLITests {
             try process.run()
             // Matched, enqueued, and the first attempt is at the receiver: kill the process now.
             for _ in 0..<3000 where await receiver.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
-            #expect(await receiver.requests.count == 1)
+            // At least the first attempt; on a loaded machine (other suites train models in parallel) the
+            // 2 s attempt timeout may already have sent a retry, under the same key (checked below).
+            #expect(await receiver.requests.count >= 1)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
