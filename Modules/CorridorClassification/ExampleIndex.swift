@@ -79,18 +79,7 @@ struct ExampleIndex: Sendable {
                 }
             }
         }
-        var best: [(leaf: Int, score: Float)] = []
-        best.reserveCapacity(count + 1)
-        for leaf in touchedLeaves {
-            let value = leafBest[Int(leaf)]
-            if best.count == count, let last = best.last, value < last.score || (value == last.score && Int(leaf) > last.leaf) { continue }
-            var position = best.count
-            while position > 0, best[position - 1].score < value || (best[position - 1].score == value && best[position - 1].leaf > Int(leaf)) {
-                position -= 1
-            }
-            best.insert((Int(leaf), value), at: position)
-            if best.count > count { best.removeLast() }
-        }
+        let best = RetrievalIndex.best(count, of: touchedLeaves, scores: leafBest)
         return Scores(byExample: scores, best: best, byLeaf: leafBest)
     }
 

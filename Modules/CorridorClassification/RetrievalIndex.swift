@@ -115,7 +115,12 @@ struct RetrievalIndex: Sendable {
                 }
             }
         }
-        // The best `count`, kept in a small sorted array (ties: the lower leaf first).
+        return Self.best(count, of: touched, scores: scores)
+    }
+
+    /// The `count` highest of `scores` at the `touched` leaves, best first (ties: the lower leaf first),
+    /// kept in a small sorted array: the candidates are few, the touched leaves many.
+    static func best(_ count: Int, of touched: [Int32], scores: [Float]) -> [(leaf: Int, score: Float)] {
         var best: [(leaf: Int, score: Float)] = []
         best.reserveCapacity(count + 1)
         for leaf in touched {
