@@ -9,17 +9,13 @@ struct CorpusCommand: AsyncParsableCommand {
         commandName: "corpus",
         abstract: "Build the training corpus and write train/dev splits (fastText format and JSON Lines) with its statistics.")
 
-    @OptionGroup var data: DataOptions
-    @OptionGroup var database: DatabaseOptions
-
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Only these HS chapters (two digits each), e.g. --chapters 61 62 64.", valueName: "chapter"))
-    var chapters: [String] = []
+    @OptionGroup var source: CorpusOptions
 
     @Option(name: .long, help: ArgumentHelp("Directory to write train.txt, dev.txt, train.jsonl, dev.jsonl and stats.json.", valueName: "dir"))
     var out: String
 
     func run() async throws {
-        let corpus = try await ClassifyWiring.corpus(data: data.directory, database: database, chapters: chapters)
+        let corpus = try await source.build()
         let directory = URL(fileURLWithPath: out, isDirectory: true)
         do {
             try corpus.export(to: directory)

@@ -9,11 +9,7 @@ struct TrainCommand: AsyncParsableCommand {
         commandName: "train",
         abstract: "Train a classifier on the imported nomenclatures and HMRC references; print the development-split accuracy.")
 
-    @OptionGroup var data: DataOptions
-    @OptionGroup var database: DatabaseOptions
-
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Only these HS chapters (two digits each), e.g. --chapters 61 62 64.", valueName: "chapter"))
-    var chapters: [String] = []
+    @OptionGroup var source: CorpusOptions
 
     @Option(name: .long, help: ArgumentHelp("Where to write the model file.", valueName: "path"))
     var out: String
@@ -52,7 +48,7 @@ struct TrainCommand: AsyncParsableCommand {
         parameters.seed = seed
         parameters.threads = threads
         do { try parameters.validate() } catch { throw ValidationError(error.description) }
-        let corpus = try await ClassifyWiring.corpus(data: data.directory, database: database, chapters: chapters)
+        let corpus = try await source.build()
         let log = StandardError()
         if !quiet { log.line(ClassifyWiring.describe(corpus.statistics)) }
         let terminal = isatty(STDERR_FILENO) == 1

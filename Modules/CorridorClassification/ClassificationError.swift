@@ -16,6 +16,8 @@ public enum ClassificationError: Error, CustomStringConvertible, Equatable {
     case invalidModelFile(path: String, reason: String)
     /// Writing the model file failed.
     case unwritableModelFile(path: String, reason: String)
+    /// Writing the corpus export failed.
+    case unwritableExport(path: String, reason: String)
     /// A labelled evaluation line or batch line is malformed.
     case invalidLine(number: Int, reason: String)
 
@@ -35,6 +37,8 @@ public enum ClassificationError: Error, CustomStringConvertible, Equatable {
             return "\(path) is not a usable classifier model: \(reason); retrain it with `corridor-classify train`"
         case .unwritableModelFile(let path, let reason):
             return "cannot write the model to \(path): \(reason)"
+        case .unwritableExport(let path, let reason):
+            return "cannot write the corpus export to \(path): \(reason)"
         case .invalidLine(let number, let reason):
             return "line \(number): \(reason)"
         }

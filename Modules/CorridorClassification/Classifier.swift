@@ -286,19 +286,10 @@ public struct Classifier: Sendable {
     ///   - k: how many candidates to return, 1…50.
     /// - Throws: `ClassificationError.emptyText` for empty or whitespace-only text.
     public func classify(_ text: String, k: Int = 5) throws(ClassificationError) -> ClassificationResult {
-        guard (1...Self.maximumK).contains(k) else {
-            throw .invalidArgument(name: "k", reason: "must be between 1 and \(Self.maximumK), got \(k)")
-        }
-        guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
+        let (tokens, matched) = try checkedTokens(text, k: k)
         var warnings: [String] = []
-        var input = text
         if text.count > Self.maximumTextLength {
-            input = String(text.prefix(Self.maximumTextLength))
             warnings.append("the text has \(text.count) characters; only the first \(Self.maximumTextLength) were read")
-        }
-        let (tokens, matched) = prepare(input)
-        guard !tokens.isEmpty else {
-            throw .invalidArgument(name: "text", reason: "'\(input.prefix(80))' has no letters, digits or Chinese characters to classify")
         }
         let ranked = ranked(candidates(tokens, depth: max(20, k)))
         let predictions = ranked.prefix(k).map { prediction(leaf: $0.candidate.leaf, probability: $0.probability) }
@@ -310,15 +301,21 @@ public struct Classifier: Sendable {
 
     /// The `k` best candidates only, without explanation or question: the batch path.
     public func predict(_ text: String, k: Int = 5) throws(ClassificationError) -> [Prediction] {
+        let tokens = try checkedTokens(text, k: k).tokens
+        return ranked(candidates(tokens, depth: max(20, k))).prefix(k).map { prediction(leaf: $0.candidate.leaf, probability: $0.probability) }
+    }
+
+    /// The prepared tokens of `text`, after the checks `classify` and `predict` share.
+    private func checkedTokens(_ text: String, k: Int) throws(ClassificationError) -> (tokens: [TextNormalizer.Token], matched: [String]) {
         guard (1...Self.maximumK).contains(k) else {
             throw .invalidArgument(name: "k", reason: "must be between 1 and \(Self.maximumK), got \(k)")
         }
         guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
-        let tokens = prepare(text).tokens
-        guard !tokens.isEmpty else {
+        let prepared = prepare(text)
+        guard !prepared.tokens.isEmpty else {
             throw .invalidArgument(name: "text", reason: "'\(text.prefix(80))' has no letters, digits or Chinese characters to classify")
         }
-        return ranked(candidates(tokens, depth: max(20, k))).prefix(k).map { prediction(leaf: $0.candidate.leaf, probability: $0.probability) }
+        return prepared
     }
 
     func prediction(leaf: Int, probability: Double) -> Prediction {

@@ -65,7 +65,7 @@ public struct TrainingCorpus: Sendable {
                 try Data(jsonl.utf8).write(to: directory.appendingPathComponent("\(name).jsonl"), options: .atomic)
             }
         } catch {
-            throw .unwritableModelFile(path: directory.path, reason: "\(error)")
+            throw .unwritableExport(path: directory.path, reason: error.localizedDescription)
         }
     }
 }

@@ -109,7 +109,7 @@ extension ClassificationError: ProblemConvertible {
             return .badRequest(description)
         case .invalidUTF8:
             return Problem(status: .badRequest, slug: "invalid-utf8", title: "Invalid UTF-8", detail: description)
-        case .invalidModelFile, .unreadableSource, .insufficientCorpus, .unwritableModelFile:
+        case .invalidModelFile, .unreadableSource, .insufficientCorpus, .unwritableModelFile, .unwritableExport:
             return Problem(status: .serviceUnavailable, slug: "classifier-unavailable", title: "Classifier not loaded", detail: description)
         }
     }

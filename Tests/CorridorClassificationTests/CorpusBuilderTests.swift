@@ -62,6 +62,12 @@ struct CorpusBuilderTests {
         #expect(train.count == corpus.training.count)
         #expect(dev.count == corpus.development.count)
         #expect(train.allSatisfy { $0.hasPrefix("__label__42") })
+        do {
+            try corpus.export(to: URL(fileURLWithPath: "/proc/corridor-export"))
+            Issue.record("an export into /proc succeeded")
+        } catch {
+            #expect(error.description.hasPrefix("cannot write the corpus export to /proc/corridor-export"))
+        }
     }
 
     @Test("A missing HMRC file is a clear error naming the path")
