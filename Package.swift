@@ -122,6 +122,7 @@ let package = Package(
             path: "Modules/CorridorRules",
             // The shipped rule packs (sources cited in each), compiled into the binary; `--packs DIR` reads others.
             resources: [
+                .embedInCode("OriginRules/rcep-annex-3a.yaml"),
                 .embedInCode("Packs/au-low-value.yaml"),
                 .embedInCode("Packs/cn-cbec.yaml"),
                 .embedInCode("Packs/eu-cbam.yaml"),

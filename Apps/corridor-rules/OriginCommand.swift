@@ -2,32 +2,42 @@ import ArgumentParser
 import CorridorCommandLine
 import CorridorModel
 import CorridorRules
+import CorridorStore
 import Foundation
 
-/// `corridor-rules origin --file BOM.json --rules PSR.yaml`
+/// `corridor-rules origin --file BOM.json [--rules PSR.yaml]`
 struct OriginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "origin",
-        abstract: "Decide whether a good is originating under an agreement's product-specific rules, step by step.",
+        abstract: "Decide whether a good is originating under an agreement's product-specific rules, step by step, recorded for replay.",
         discussion: """
-            The request is a bill of materials (Docs/RULES.md). The rules table (--rules, or $CORRIDOR_ORIGIN_RULES) lists \
-            each HS prefix's rule (WO, CC, CTH, CTSH, RVC40, alternatives with 'or', 'except from'); see Docs/RULE-PACKS.md. \
-            No table of RCEP Annex 3A is shipped yet. Exit status 3: the good is not originating.
+            The request is a bill of materials (Docs/RULES.md). The rules are the shipped RCEP Annex 3A rows (chapters \
+            39, 42, 61-64, 85, 94, 95; HS 2012), or the table given with --rules (or $CORRIDOR_ORIGIN_RULES): each HS \
+            prefix's rule (WO, CC, CTH, CTSH, RVC40, alternatives with 'or', 'except from'); see Docs/RULE-PACKS.md. \
+            The determination is recorded in --database (created if absent) and can be replayed with \
+            `corridor-rules replay ID`. Exit status 3: the good is not originating.
             """)
     @Option(help: ArgumentHelp("The request file (- for standard input).", valueName: "BOM.json")) var file: String
-    @Option(help: ArgumentHelp("The product-specific rules table (YAML).", valueName: "PSR.yaml"))
+    @Option(help: ArgumentHelp("A product-specific rules table (YAML) instead of the shipped RCEP Annex 3A rows.", valueName: "PSR.yaml"))
     var rules: String? = ProcessInfo.processInfo.environment["CORRIDOR_ORIGIN_RULES"].flatMap { $0.isEmpty ? nil : $0 }
     @Option(help: "json | table.") var format: OutputFormat = .json
+    @Flag(help: "Do not record the determination in the decision log.") var noRecord = false
+    @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        guard let rules else { throw CLIError("give the product-specific rules with --rules PSR.yaml (or CORRIDOR_ORIGIN_RULES); no Annex 3A table is shipped yet") }
         let body = try RequestFile.read(file)
-        let determination: OriginDetermination
-        do {
-            let table = try ProductSpecificRules(contentsOf: URL(fileURLWithPath: rules))
-            determination = try OriginEngine(rules: table).determine(try OriginRequest.parse(body))
+        let table: ProductSpecificRules
+        do throws(RulesError) {
+            if let rules { table = try ProductSpecificRules(contentsOf: URL(fileURLWithPath: rules)) } else { table = try BundledOriginRules.rcep() }
         } catch {
             throw CLIError(error.description)
+        }
+        let log: SQLiteDecisionLog? = noRecord ? nil : SQLiteDecisionLog(database: try database.open(mustExist: false))
+        let determination: OriginDetermination
+        do {
+            determination = try await OriginDesk(engine: OriginEngine(rules: table), log: log).determine(body: body, recordedAt: Date())
+        } catch {
+            throw CLIError("\(file): \(error.description)")
         }
         if format == .json {
             try printJSON(determination)
@@ -37,6 +47,7 @@ struct OriginCommand: AsyncParsableCommand {
             for (i, step) in determination.steps.enumerated() { print("\(i + 1). \(step.title)\t\(step.result)\t\(step.detail)") }
             for m in determination.materials { print("material\t\(m.code)\t\(m.origin)\t\(m.value)\t\(m.status)") }
             for w in determination.warnings { print("warning\t\(w)") }
+            if let id = determination.decisionID { print("decision\t\(id)") }
         }
         if !determination.qualified { throw ExitCode(3) }
     }

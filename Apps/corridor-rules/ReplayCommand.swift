@@ -9,8 +9,8 @@ import Foundation
 struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Re-run a recorded decision with its recorded inputs, reference data and pack texts; exits 1 unless the output is identical byte for byte.")
-    @Argument(help: "The decision id (decision_id of a quote).") var id: String
+        abstract: "Re-run a recorded quote or origin determination with its recorded inputs, reference data and pack texts; exits 1 unless the output is identical byte for byte.")
+    @Argument(help: "The decision id (decision_id of a quote or an origin determination).") var id: String
     @Option(help: "table | json.") var format: OutputFormat = .table
     @OptionGroup var database: DatabaseOptions
 

@@ -47,9 +47,12 @@ public struct OriginDetermination: Sendable, Hashable, Encodable {
     public let steps: [Step]
     /// What the determination does not cover.
     public let warnings: [String]
+    /// The id under which the decision log recorded it (`o-…`), for `corridor-rules replay`; nil
+    /// when nothing was recorded. It is not part of the recorded output.
+    public var decisionID: String?
 
     enum CodingKeys: String, CodingKey {
-        case agreement, code, rule, ruleHS = "rule_hs", basis, qualified, criterionMet = "criterion_met", rvcBuildDown = "rvc_build_down"
+        case decisionID = "decision_id", agreement, code, rule, ruleHS = "rule_hs", basis, qualified, criterionMet = "criterion_met", rvcBuildDown = "rvc_build_down"
         case rvcBuildUp = "rvc_build_up", materials, steps, warnings
     }
 }

@@ -7,8 +7,9 @@ public import Foundation
 /// alternatives (meeting one is enough, headnote 4), a change in tariff classification required of
 /// non-originating materials only (headnote 5), the regional value content by the build-down
 /// formula (FOB − VNM) / FOB and the build-up formula (VOM + labour + overhead + profit + other) /
-/// FOB (Article 3.5), the de minimis for materials that fail the change of classification (by value
-/// of FOB, by weight for the textile chapters, as the table sets it), and accumulation of materials
+/// FOB (Article 3.5), the de minimis for materials that fail the change of classification (Article
+/// 3.7: by value of FOB for every good, or by weight for the textile chapters, as the table sets
+/// them), and accumulation (cumulation, Article 3.4) of materials
 /// originating in any party.
 public struct OriginEngine: Sendable {
     /// The rules.
@@ -30,7 +31,7 @@ public struct OriginEngine: Sendable {
         guard let row = rules.row(for: request.code) else {
             throw .invalidRequest(field: "product.code", reason: "no product-specific rule of \(rules.agreement) \(rules.version) covers \(request.code)")
         }
-        let basis = rules.sources.first { $0.id == row.source }?.citation ?? row.source
+        let basis = (rules.sources.first { $0.id == row.source }?.citation ?? row.source) + (row.page.map { ", \($0)" } ?? "")
         var steps: [OriginDetermination.Step] = []
         var warnings: [String] = []
         // Shown truncated, so a share just under a threshold never prints as the threshold itself.
@@ -101,29 +102,27 @@ public struct OriginEngine: Sendable {
                     continue
                 }
                 let listing = failing.map { "\($0.code) (\(money($0.value)))" }.joined(separator: ", ")
-                // De minimis: by weight for the textile chapters, by value otherwise.
+                // De minimis (Article 3.7): by value for every good; for the weight chapters (textiles) by weight as an alternative.
                 let chapter = Int(request.code.prefix(2)) ?? 0
-                if rules.weightChapters.contains(chapter) {
+                let valueShare = failing.reduce(Decimal(0)) { $0 + $1.value } / request.fob * 100
+                var weightShare: Decimal?
+                if rules.weightChapters.contains(chapter), let total = request.netWeightKg, total > 0 {
                     let weights = failing.compactMap(\.weightKg)
-                    if let total = request.netWeightKg, total > 0, weights.count == failing.count {
-                        let share = weights.reduce(0, +) / total * 100
-                        if share <= rules.deMinimisPercentOfWeight {
-                            met = "\(name) (de minimis)"
-                            steps.append(.init(title: name, result: "met", detail: "\(listing) do not change classification, but weigh \(pct(share))% of the good, within the \(rules.deMinimisPercentOfWeight)% de minimis by weight"))
-                        } else {
-                            steps.append(.init(title: name, result: "not met", detail: "\(listing) do not change classification and weigh \(pct(share))% of the good, over the \(rules.deMinimisPercentOfWeight)% de minimis by weight"))
-                        }
-                    } else {
-                        steps.append(.init(title: name, result: "not met", detail: "\(listing) do not change classification; the de minimis by weight needs product.net_weight_kg and each failing material's weight_kg"))
-                    }
+                    if weights.count == failing.count { weightShare = weights.reduce(0, +) / total * 100 }
+                }
+                if valueShare <= rules.deMinimisPercentOfFOB {
+                    met = "\(name) (de minimis)"
+                    steps.append(.init(title: name, result: "met", detail: "\(listing) do not change classification, but are worth \(pct(valueShare))% of FOB, within the \(rules.deMinimisPercentOfFOB)% de minimis"))
+                } else if let weightShare, weightShare <= rules.deMinimisPercentOfWeight {
+                    met = "\(name) (de minimis)"
+                    steps.append(.init(title: name, result: "met", detail: "\(listing) do not change classification and are worth \(pct(valueShare))% of FOB, but weigh \(pct(weightShare))% of the good, within the \(rules.deMinimisPercentOfWeight)% de minimis by weight"))
                 } else {
-                    let share = failing.reduce(Decimal(0)) { $0 + $1.value } / request.fob * 100
-                    if share <= rules.deMinimisPercentOfFOB {
-                        met = "\(name) (de minimis)"
-                        steps.append(.init(title: name, result: "met", detail: "\(listing) do not change classification, but are worth \(pct(share))% of FOB, within the \(rules.deMinimisPercentOfFOB)% de minimis"))
-                    } else {
-                        steps.append(.init(title: name, result: "not met", detail: "\(listing) do not change classification and are worth \(pct(share))% of FOB, over the \(rules.deMinimisPercentOfFOB)% de minimis"))
+                    var detail = "\(listing) do not change classification and are worth \(pct(valueShare))% of FOB, over the \(rules.deMinimisPercentOfFOB)% de minimis"
+                    if rules.weightChapters.contains(chapter) {
+                        detail += weightShare.map { "; they weigh \(pct($0))% of the good, over the \(rules.deMinimisPercentOfWeight)% de minimis by weight" }
+                            ?? "; the de minimis by weight needs product.net_weight_kg and each failing material's weight_kg"
                     }
+                    steps.append(.init(title: name, result: "not met", detail: detail))
                 }
             case .regionalValueContent(let percent):
                 let threshold = Decimal(percent)
@@ -140,6 +139,9 @@ public struct OriginEngine: Sendable {
         }
         steps.append(.init(title: "Result", result: met == nil ? "not met" : "met",
                            detail: met.map { "originating in \(request.producedIn) under \(rules.agreement): \($0)" } ?? "not originating: no alternative of \(row.text) is met"))
+        if let nomenclature = rules.nomenclature {
+            warnings.append("the rules are written in \(nomenclature): the product's and the materials' codes are read as \(nomenclature) codes; correlate codes of a later edition first where the subheading changed")
+        }
         warnings.append("the determination assumes the production in \(request.producedIn) goes beyond minimal operations or processes, and that the rules on direct consignment are respected")
         return OriginDetermination(agreement: rules.agreement, code: request.code, rule: row.text, ruleHS: row.hs, basis: basis, qualified: met != nil,
                                    criterionMet: met, rvcBuildDown: pct(buildDown), rvcBuildUp: buildUp.map(pct), materials: statuses,

@@ -28,6 +28,8 @@ public struct ProductSpecificRules: Sendable {
         public let alternatives: [OriginCriterion]
         /// The source id.
         public let source: String
+        /// Where in the source the row is (`p. 193`), if given.
+        public let page: String?
     }
 
     /// The agreement's name (`RCEP`).
@@ -36,6 +38,8 @@ public struct ProductSpecificRules: Sendable {
     public let version: String
     /// A title.
     public let title: String
+    /// The nomenclature the rows are written in (`HS 2012`), if stated; codes are compared in it.
+    public let nomenclature: String?
     /// The parties (ISO alpha-2): materials originating in any of them accumulate.
     public let parties: Set<String>
     /// The most non-originating materials failing the change of classification may be worth, in per
@@ -51,6 +55,13 @@ public struct ProductSpecificRules: Sendable {
     public let rows: [Row]
     /// The SHA-256 of the file.
     public let sha256: String
+    /// The file's text, kept so that a decision log can store the very table that decided.
+    public let text: String
+
+    /// How the decision log names this table: `psr-rcep`, its version and SHA-256.
+    public var reference: DecisionRecord.PackReference {
+        DecisionRecord.PackReference(id: "psr-" + agreement.lowercased(), version: version, sha256: sha256)
+    }
 
     /// The row for a product code: the longest HS prefix that matches.
     public func row(for code: String) -> Row? { rows.first { code.hasPrefix($0.hs) } }
@@ -63,10 +74,11 @@ public struct ProductSpecificRules: Sendable {
             root = node
         } catch let error as RulesError { throw error } catch { throw .malformedPack(file: file, line: nil, reason: "not valid YAML: \(error)") }
         let reader = PackReader(file: file)
-        let top = try reader.mapping(root, what: "the rules of origin", allowed: ["agreement", "version", "title", "parties", "de_minimis", "sources", "rules"])
+        let top = try reader.mapping(root, what: "the rules of origin", allowed: ["agreement", "version", "title", "nomenclature", "parties", "de_minimis", "sources", "rules"])
         agreement = try reader.string(top, "agreement")
         version = try reader.string(top, "version")
         title = try reader.string(top, "title")
+        nomenclature = top.node("nomenclature") == nil ? nil : try reader.string(top, "nomenclature")
         var parties = Set<String>()
         for node in try reader.sequence(top.required("parties"), what: "parties") {
             let code = try reader.text(node)
@@ -93,7 +105,7 @@ public struct ProductSpecificRules: Sendable {
         self.sources = sources
         var rows: [Row] = []
         for node in try reader.sequence(top.required("rules"), what: "rules") {
-            let m = try reader.mapping(node, what: "a rule", allowed: ["hs", "rule", "source"])
+            let m = try reader.mapping(node, what: "a rule", allowed: ["hs", "rule", "source", "page"])
             let hs = try reader.string(m, "hs").filter { $0 != "." }
             guard [2, 4, 6].contains(hs.count), hs.allSatisfy(\.isNumber) else { throw reader.error(m.node("hs"), "hs is a chapter, heading or subheading (2, 4 or 6 digits), not '\(hs)'") }
             guard !rows.contains(where: { $0.hs == hs }) else { throw reader.error(node, "hs \(hs) has two rules") }
@@ -107,10 +119,12 @@ public struct ProductSpecificRules: Sendable {
             }
             let source = try reader.string(m, "source")
             guard sources.contains(where: { $0.id == source }) else { throw reader.error(m.node("source"), "rule for \(hs) cites '\(source)', which is not under sources:") }
-            rows.append(Row(hs: hs, text: text, alternatives: alternatives, source: source))
+            let page = m.node("page") == nil ? nil : try reader.string(m, "page")
+            rows.append(Row(hs: hs, text: text, alternatives: alternatives, source: source, page: page))
         }
         self.rows = rows.sorted { $0.hs.count > $1.hs.count || ($0.hs.count == $1.hs.count && $0.hs < $1.hs) }
         sha256 = RulePackLoader.digest(Data(text.utf8))
+        self.text = text
     }
 
     /// Loads a table file.

@@ -53,14 +53,15 @@ public struct QuoteDesk: Sendable {
     }
 
     /// Re-runs a recorded decision with its recorded request, reference data and pack texts, and
-    /// compares the output byte for byte.
+    /// compares the output byte for byte. Origin determinations are replayed by ``OriginDesk``.
     public static func replay(id: String, log: any DecisionLog, loader: RulePackLoader = RulePackLoader(builtins: QuoteFacts.declarations)) async throws(RulesError) -> ReplayResult {
         let record: DecisionRecord
         do {
             guard let found = try await log.record(id: id) else { throw RulesError.unknownDecision(id) }
             record = found
         } catch let error as RulesError { throw error } catch { throw .logUnavailable("\(error)") }
-        guard record.kind == "quote" else { throw .replayRefused("decision \(id) is a \(record.kind), which replay does not handle yet") }
+        if record.kind == "origin" { return try await OriginDesk.replay(record, log: log) }
+        guard record.kind == "quote" else { throw .replayRefused("decision \(id) is a \(record.kind), which replay does not handle") }
         var packs: [RulePack] = []
         for reference in record.packs {
             let text: String?

@@ -39,27 +39,16 @@ enum RulesRoutes {
             return JSONBody(quote)
         }
         group.get("quotes/:id/replay") { _, context in
-            let identity = try context.requireIdentity()
-            let desk = try Self.desk(rules)
-            guard let log = desk.log else { throw Problem.notFound("no decision log is configured") }
-            let id = try context.parameters.require("id")
-            // A quote tells what an enterprise ships and for how much: only its owner, zone admins and
-            // auditors may replay it (another enterprise gets the same 404 as for an unknown id).
-            guard let record = try await log.record(id: id) else { throw RulesError.unknownDecision(id) }
-            let allowed: Bool
-            if let owner = record.owner, let ownerID = try? EnterpriseID(owner) {
-                allowed = identity.mayRead(ownerID)
-            } else {
-                allowed = identity.role != .enterprise  // recorded from the CLI: the zone's own
-            }
-            guard allowed else { throw RulesError.unknownDecision(id) }
-            return JSONBody(try await QuoteDesk.replay(id: id, log: log))
+            JSONBody(try await Self.replay(try context.parameters.require("id"), identity: try context.requireIdentity(), rules: rules))
+        }
+        group.get("origin/determinations/:id/replay") { _, context in
+            JSONBody(try await Self.replay(try context.parameters.require("id"), identity: try context.requireIdentity(), rules: rules))
         }
         group.post("origin/determinations") { request, context in
-            _ = try context.requireIdentity()
-            let engine: OriginEngine
+            let identity = try context.requireIdentity()
+            let desk: OriginDesk
             switch rules.origin {
-            case .success(let loaded): engine = loaded
+            case .success(let loaded): desk = loaded
             case .failure(let error):
                 throw Problem(status: .serviceUnavailable, slug: "origin-rules-unavailable", title: "Rules of origin not loaded", detail: error.description)
             }
@@ -70,7 +59,9 @@ enum RulesRoutes {
                 throw Problem(status: .contentTooLarge, slug: "payload-too-large", title: "Payload too large",
                               detail: "an origin request may be at most \(maxRequestBytes) bytes")
             }
-            return JSONBody(try engine.determine(try OriginRequest.parse(Data(buffer.readableBytesView))))
+            let determination = try await desk.determine(body: Data(buffer.readableBytesView), recordedAt: services.now(), owner: identity.enterprise.description)
+            context.logger.info("origin determination", metadata: ["decision": "\(determination.decisionID ?? "")", "qualified": "\(determination.qualified)"])
+            return JSONBody(determination)
         }
         group.get("packs") { _, context in
             _ = try context.requireIdentity()
@@ -80,6 +71,22 @@ enum RulesRoutes {
                         published: p.published.description, sha256: p.sha256, sources: p.sources)
             }, refused: rules.refused))
         }
+    }
+
+    /// Replays a recorded quote or origin determination. A decision tells what an enterprise ships and
+    /// for how much: only its owner, zone admins and auditors may replay it (another enterprise gets the
+    /// same 404 as for an unknown id).
+    static func replay(_ id: String, identity: Identity, rules: RulesService) async throws -> ReplayResult {
+        guard let log = rules.log else { throw Problem.notFound("no decision log is configured") }
+        guard let record = try await log.record(id: id) else { throw RulesError.unknownDecision(id) }
+        let allowed: Bool
+        if let owner = record.owner, let ownerID = try? EnterpriseID(owner) {
+            allowed = identity.mayRead(ownerID)
+        } else {
+            allowed = identity.role != .enterprise  // recorded from the CLI: the zone's own
+        }
+        guard allowed else { throw RulesError.unknownDecision(id) }
+        return try await QuoteDesk.replay(id: id, log: log)
     }
 
     static func desk(_ rules: RulesService) throws -> QuoteDesk {

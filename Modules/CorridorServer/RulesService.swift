@@ -11,15 +11,19 @@ public struct RulesService: Sendable {
     public let desk: Result<QuoteDesk, RulesError>
     /// Packs refused at start because a golden case failed.
     public let refused: [RefusedPack]
-    /// The rules-of-origin engine, or why there is none (`POST /v1/origin/determinations` then answers 503).
-    public let origin: Result<OriginEngine, RulesError>
+    /// The rules-of-origin desk, or why there is none (`POST /v1/origin/determinations` then answers 503).
+    public let origin: Result<OriginDesk, RulesError>
+    /// The decision log that quotes and determinations are recorded in and replayed from.
+    public let log: (any DecisionLog)?
 
     /// Wraps a loaded desk.
     public init(desk: Result<QuoteDesk, RulesError>, refused: [RefusedPack] = [],
-                origin: Result<OriginEngine, RulesError> = .failure(.unreadableFile("rules of origin", reason: "no table is configured (set originRules or CORRIDOR_ORIGIN_RULES)"))) {
+                origin: Result<OriginDesk, RulesError> = .failure(.unreadableFile("rules of origin", reason: "not loaded in this application")),
+                log: (any DecisionLog)? = nil) {
         self.desk = desk
         self.refused = refused
         self.origin = origin
+        self.log = log
     }
 
     /// Loads the packs (`packsDirectory`, else the shipped ones) and the rates under `dataDirectory`.
@@ -42,11 +46,11 @@ public struct RulesService: Sendable {
             return QuoteDesk(engine: QuoteEngine(packs: packs), resolver: QuoteResolver(reference: reference, rates: rates), log: log)
         }
         if case .failure(let error) = desk { logger.error("rule packs not loaded; /v1/quotes answers 503", metadata: ["reason": "\(error)"]) }
-        var origin: Result<OriginEngine, RulesError> = .failure(.unreadableFile("rules of origin", reason: "no table is configured (set originRules or CORRIDOR_ORIGIN_RULES)"))
-        if let originRules {
-            origin = Result { () throws(RulesError) in OriginEngine(rules: try ProductSpecificRules(contentsOf: URL(fileURLWithPath: originRules))) }
-            if case .failure(let error) = origin { logger.error("rules of origin not loaded; /v1/origin/determinations answers 503", metadata: ["reason": "\(error)"]) }
+        let origin = Result { () throws(RulesError) -> OriginDesk in
+            let rules = if let originRules { try ProductSpecificRules(contentsOf: URL(fileURLWithPath: originRules)) } else { try BundledOriginRules.rcep() }
+            return OriginDesk(engine: OriginEngine(rules: rules), log: log)
         }
-        return RulesService(desk: desk, refused: refused, origin: origin)
+        if case .failure(let error) = origin { logger.error("rules of origin not loaded; /v1/origin/determinations answers 503", metadata: ["reason": "\(error)"]) }
+        return RulesService(desk: desk, refused: refused, origin: origin, log: log)
     }
 }

@@ -60,22 +60,37 @@ struct CorridorRulesCLITests {
         #expect(noDatabase.status == 1 && noDatabase.stderr.contains("corridor-data import"))
     }
 
-    @Test("origin decides from a bill of materials, exits 3 when not originating, and needs a rules table")
+    @Test("origin decides from a bill of materials, records it for replay, exits 3 when not originating; the shipped Annex 3A rows by default")
     func origin() async throws {
         let rules = TestData.fixture("rules/origin-test-rules.yaml").path
+        let database = try CommandRunner.temporaryDirectory().appendingPathComponent("decisions.sqlite").path
         let bom = """
             {"agreement":"RCEP","product":{"code":"851713"},"produced_in":"VN","export_to":"JP","currency":"USD","fob":"100.00",
              "materials":[{"code":"854231","origin":"US","value":"40.00"},{"code":"851770","origin":"TW","value":"8.00"}]}
             """
-        let yes = try await CommandRunner.runAsync("corridor-rules", ["origin", "--file", try writeRequest(bom), "--rules", rules])
+        let yes = try await CommandRunner.runAsync("corridor-rules", ["origin", "--file", try writeRequest(bom), "--rules", rules, "--database", database])
         #expect(yes.status == 0, "\(yes.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(yes.stdout.utf8)) as? [String: Any])
         #expect(object["qualified"] as? Bool == true && object["criterion_met"] as? String == "CTH (de minimis)")
+        let id = try #require(object["decision_id"] as? String)
+        let replay = try await CommandRunner.runAsync("corridor-rules", ["replay", id, "--database", database])
+        #expect(replay.status == 0 && replay.stdout.hasPrefix("\(id): identical") && replay.stdout.contains("pack\tpsr-rcep test-1"), "\(replay.stdout) \(replay.stderr)")
         let no = try await CommandRunner.runAsync("corridor-rules", ["origin", "--file", try writeRequest(bom.replacingOccurrences(of: "\"8.00\"", with: "\"70.00\"")),
-                                                                     "--rules", rules, "--format", "table"])
-        #expect(no.status == 3 && no.stdout.hasPrefix("851713 under RCEP: NOT ORIGINATING"))
-        let missing = try await CommandRunner.runAsync("corridor-rules", ["origin", "--file", try writeRequest(bom)], environment: ["CORRIDOR_ORIGIN_RULES": ""])
-        #expect(missing.status == 1 && missing.stderr.contains("give the product-specific rules with --rules PSR.yaml"))
+                                                                     "--rules", rules, "--format", "table", "--no-record"])
+        #expect(no.status == 3 && no.stdout.hasPrefix("851713 under RCEP: NOT ORIGINATING") && !no.stdout.contains("decision\t"))
+
+        // The shipped table: a sofa of Chinese wood and Vietnamese labour (HS 2012 9401.61) under chapter 94's CTH or RVC40.
+        let sofa = """
+            {"agreement":"RCEP","product":{"code":"940161"},"produced_in":"VN","export_to":"AU","currency":"USD","fob":"300",
+             "materials":[{"code":"440710","origin":"CN","value":"90"},{"code":"940190","origin":"US","value":"20"}]}
+            """
+        let shipped = try await CommandRunner.runAsync("corridor-rules", ["origin", "--file", try writeRequest(sofa), "--format", "table", "--no-record"],
+                                                       environment: ["CORRIDOR_ORIGIN_RULES": ""])
+        #expect(shipped.status == 0 && shipped.stdout.hasPrefix("940161 under RCEP: ORIGINATING (CTH (de minimis))"), "\(shipped.stdout) \(shipped.stderr)")
+        #expect(shipped.stdout.contains("chapter 94: CTH or RVC40") && shipped.stdout.contains("Annex 3A") && shipped.stdout.contains("HS 2012"))
+        let uncovered = try await CommandRunner.runAsync("corridor-rules", ["origin", "--file", try writeRequest(sofa.replacingOccurrences(of: "940161", with: "300490")), "--no-record"],
+                                                         environment: ["CORRIDOR_ORIGIN_RULES": ""])
+        #expect(uncovered.status == 1 && uncovered.stderr.contains("no product-specific rule of RCEP"))
     }
 
     @Test("packs list, show, test and diff")

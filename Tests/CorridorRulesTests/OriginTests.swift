@@ -1,5 +1,6 @@
 import CorridorModel
 import CorridorRules
+import CorridorStore
 import CorridorTestSupport
 import Foundation
 import Testing
@@ -60,18 +61,23 @@ struct OriginTests {
         #expect(upWins.rvcBuildDown == "40" && upWins.rvcBuildUp == "48" && upWins.qualified && upWins.criterionMet == "RVC45")
     }
 
-    @Test("textiles: CC with the de minimis by weight; WO; exclusively originating materials")
+    @Test("textiles: CC with the de minimis by value or, for chapters 50-63, by weight (Article 3.7); WO; exclusively originating materials")
     func textilesAndWO() throws {
+        // The Turkish collar (610990, chapter 61 like the shirt) fails CC; it is worth 15% of FOB but weighs 4%.
         let shirt = """
             {"agreement":"RCEP","product":{"code":"610910","net_weight_kg":"0.25"},"produced_in":"VN","export_to":"JP","currency":"USD","fob":"10",
-             "materials":[{"code":"600622","origin":"CN","value":"4","weight_kg":"0.2"},{"code":"610990","origin":"TR","value":"0.2","weight_kg":"0.01"}]}
+             "materials":[{"code":"600622","origin":"CN","value":"4","weight_kg":"0.2"},{"code":"610990","origin":"TR","value":"1.5","weight_kg":"0.01"}]}
             """
         let d = try Self.engine().determine(try Self.request(shirt))
-        #expect(d.qualified && d.criterionMet == "CC (de minimis)" && d.steps.contains { $0.detail.contains("weigh 4% of the good") })
+        #expect(d.qualified && d.criterionMet == "CC (de minimis)" && d.steps.contains { $0.detail.contains("are worth 15% of FOB, but weigh 4% of the good") })
         let heavy = try Self.engine().determine(try Self.request(shirt.replacingOccurrences(of: "\"0.01\"", with: "\"0.05\"")))
         #expect(!heavy.qualified && heavy.steps.last?.detail == "not originating: no alternative of CC is met")
+        #expect(heavy.steps.contains { $0.detail.contains("over the 10% de minimis; they weigh 20% of the good, over the 10% de minimis by weight") })
         let noWeight = try Self.engine().determine(try Self.request(shirt.replacingOccurrences(of: ",\"weight_kg\":\"0.01\"", with: "")))
         #expect(!noWeight.qualified && noWeight.steps.contains { $0.detail.contains("needs product.net_weight_kg and each failing material's weight_kg") })
+        // Article 3.7(a) covers every chapter: a cheap but heavy collar passes by value.
+        let cheapHeavy = try Self.engine().determine(try Self.request(shirt.replacingOccurrences(of: "\"1.5\"", with: "\"0.5\"").replacingOccurrences(of: "\"0.01\"", with: "\"0.05\"")))
+        #expect(cheapHeavy.qualified && cheapHeavy.steps.contains { $0.detail.contains("are worth 5% of FOB, within the 10% de minimis") })
 
         let beef = try Self.engine().determine(try Self.request("""
             {"agreement":"RCEP","product":{"code":"020130","wholly_obtained":true},"produced_in":"AU","export_to":"KR","currency":"AUD","fob":"900"}
@@ -82,6 +88,56 @@ struct OriginTests {
              "materials":[{"code":"010229","origin":"NZ","originating":true,"value":"500"}]}
             """))
         #expect(madeUp.qualified && madeUp.criterionMet == "WO (exclusively from originating materials)")
+    }
+
+    @Test("a determination is recorded once with its table's text, and replays byte for byte; a changed table is caught")
+    func recordAndReplay() async throws {
+        let log = SQLiteDecisionLog(database: try CorridorDatabase.inMemory())
+        let desk = OriginDesk(engine: try Self.engine(), log: log)
+        let when = Date(timeIntervalSince1970: 1_780_000_000)
+        let first = try await desk.determine(body: Data(Self.phone.utf8), recordedAt: when)
+        let id = try #require(first.decisionID)
+        #expect(id.hasPrefix("o-") && id.count == 26)
+        // The same question under the same table is the same decision; key order and spacing do not matter.
+        let reordered = Self.phone.replacingOccurrences(of: "{\"agreement\":\"RCEP\",", with: "{ \"agreement\" : \"RCEP\" ,")
+        #expect(try await desk.determine(body: Data(reordered.utf8), recordedAt: when.addingTimeInterval(60)).decisionID == id)
+        let record = try #require(try await log.record(id: id))
+        #expect(record.kind == "origin" && record.packs.map(\.id) == ["psr-rcep"] && record.packs.first?.version == "test-1")
+        #expect(try await log.packText(sha256: try #require(record.packs.first).sha256) == desk.engine.rules.text)
+        #expect(!String(decoding: record.output, as: UTF8.self).contains("decision_id"), "the id is not part of the recorded output")
+
+        let replay = try await QuoteDesk.replay(id: id, log: log)
+        #expect(replay.identical && replay.packs == record.packs)
+
+        // Another enterprise asking the same question gets a decision of its own.
+        #expect(try await desk.determine(body: Data(Self.phone.utf8), recordedAt: when, owner: "acme").decisionID != id)
+
+        // A record whose output was altered no longer replays identically.
+        let altered = DecisionRecord(id: "o-altered", kind: "origin", owner: nil, recordedAt: when, request: record.request, context: record.context,
+                                     output: Data(String(decoding: record.output, as: UTF8.self).replacingOccurrences(of: "\"qualified\":true", with: "\"qualified\":false").utf8),
+                                     packs: record.packs)
+        try await log.append(altered, packTexts: [record.packs[0].sha256: desk.engine.rules.text])
+        #expect(try await QuoteDesk.replay(id: "o-altered", log: log).identical == false)
+        // Without a log nothing is recorded and no id is given.
+        #expect(try await OriginDesk(engine: try Self.engine(), log: nil).determine(body: Data(Self.phone.utf8), recordedAt: when).decisionID == nil)
+    }
+
+    @Test("the shipped RCEP Annex 3A rows load, cite a page each, and decide a smartphone (HS 2012 8517.12) under CTSH or RVC40")
+    func shippedTable() throws {
+        let table = try BundledOriginRules.rcep()
+        #expect(table.agreement == "RCEP" && table.nomenclature == "HS 2012" && table.parties.count == 15)
+        #expect(table.rows.allSatisfy { $0.source == "annex-3a" && $0.page?.hasPrefix("e-book p. ") == true })
+        #expect(table.row(for: "940360")?.text == "CTH or RVC40" && table.row(for: "950300")?.hs == "95")
+        // Made in VN from a Korean display panel (8529.90, another heading) and a US processor (8542.31), with a
+        // non-originating subassembly of the same subheading worth 5% of FOB.
+        let phone = try OriginEngine(rules: table).determine(try Self.request("""
+            {"agreement":"RCEP","product":{"code":"851712"},"produced_in":"VN","export_to":"JP","currency":"USD","fob":"200",
+             "materials":[{"code":"852990","origin":"KR","value":"60"},{"code":"854231","origin":"US","value":"50"},{"code":"851712","origin":"TW","value":"10"}]}
+            """))
+        #expect(phone.rule == "CTSH or RVC40" && phone.ruleHS == "851712" && phone.qualified && phone.criterionMet == "CTSH (de minimis)")
+        #expect(phone.basis.contains("Annex 3A") && phone.basis.hasSuffix("e-book p. 193"))
+        #expect(phone.warnings.contains { $0.contains("written in HS 2012") })
+        #expect(throws: RulesError.self) { try OriginEngine(rules: table).determine(try Self.request(Self.phone.replacingOccurrences(of: "851713", with: "300490"))) }
     }
 
     @Test("bad input and tables are refused precisely")

@@ -56,7 +56,7 @@ struct QuoteRouteTests {
         }
     }
 
-    @Test("POST /v1/origin/determinations answers from the configured table, and 503 without one")
+    @Test("POST /v1/origin/determinations answers from the configured table and records it for its owner's replay; 503 without rules")
     func origin() async throws {
         var configured = try await TestApp.make(referenceData: false)
         configured.rules = RulesService.load(packsDirectory: nil, dataDirectory: try TestData.requireData().path, reference: configured.services.reference,
@@ -72,14 +72,37 @@ struct QuoteRouteTests {
             #expect(response.status == .ok)
             let object = try response.object()
             #expect(object["qualified"] as? Bool == true && object["criterion_met"] as? String == "CC")
+            let id = try #require(object["decision_id"] as? String)
+            let replay = try await client.execute(uri: "/v1/origin/determinations/\(id)/replay", method: .get, headers: auth(app.keys.alpha))
+            #expect(replay.status == .ok)
+            #expect(try replay.object()["identical"] as? Bool == true)
+            let other = try await client.execute(uri: "/v1/origin/determinations/\(id)/replay", method: .get, headers: auth(app.keys.beta))
+            #expect(other.status == .notFound, "another enterprise's determination is not found")
             let bad = try await client.execute(uri: "/v1/origin/determinations", method: .post, headers: auth(app.keys.alpha),
                                                body: ByteBuffer(string: bom.replacingOccurrences(of: "\"JP\"", with: "\"US\"")))
             #expect(bad.status == .badRequest)
         }
-        let bare = try await Self.app()
-        try await bare.test { client in
-            let response = try await client.execute(uri: "/v1/origin/determinations", method: .post, headers: auth(bare.keys.alpha), body: ByteBuffer(string: bom))
+        // Without originRules the shipped RCEP Annex 3A rows answer.
+        let shipped = try await Self.app()
+        let sofa = """
+            {"agreement":"RCEP","product":{"code":"940161"},"produced_in":"VN","export_to":"AU","currency":"USD","fob":"300",
+             "materials":[{"code":"440710","origin":"CN","value":"90"}]}
+            """
+        try await shipped.test { client in
+            let response = try await client.execute(uri: "/v1/origin/determinations", method: .post, headers: auth(shipped.keys.alpha), body: ByteBuffer(string: sofa))
+            #expect(response.status == .ok)
+            let object = try response.object()
+            #expect(object["rule"] as? String == "CTH or RVC40" && object["rule_hs"] as? String == "94" && object["criterion_met"] as? String == "CTH")
+        }
+        // A configured table that does not load: 503 naming the reason, never a silent fallback.
+        var broken = try await TestApp.make(referenceData: false)
+        broken.rules = RulesService.load(packsDirectory: nil, dataDirectory: try TestData.requireData().path, reference: broken.services.reference,
+                                         log: SQLiteDecisionLog(database: try CorridorDatabase.inMemory()), originRules: "/nonexistent/psr.yaml", logger: Logger(label: "test"))
+        let app503 = broken
+        try await app503.test { client in
+            let response = try await client.execute(uri: "/v1/origin/determinations", method: .post, headers: auth(app503.keys.alpha), body: ByteBuffer(string: sofa))
             #expect(response.status == .serviceUnavailable)
+            #expect(String(buffer: response.body).contains("/nonexistent/psr.yaml"))
         }
     }
 
