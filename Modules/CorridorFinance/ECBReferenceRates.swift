@@ -16,56 +16,26 @@ public struct ECBReferenceRates: Sendable {
     /// Header codes that are not current ISO 4217 currencies, and so are not offered.
     public let retiredColumns: [String]
 
-    /// Parses the text of the file; `file` names it in errors.
-    public init(text: String, file: String = "ecb_eurofxref_hist.csv") throws(FinanceError) {
-        let records: [CSVReader.Record]
-        do {
-            records = try CSVReader.parse(text)
-        } catch {
-            throw .malformedFile(file: file, line: error.line, reason: error.reason)
-        }
-        guard let header = records.first, header.fields.first == "Date" else {
-            throw .malformedFile(file: file, line: 1, reason: "the header must start with 'Date' (the ECB's eurofxref-hist layout)")
-        }
+    /// The series of a history already read (``ECBRateHistory``, shared with the rules engine).
+    /// Rates become `Double` here, from their exact decimal digits.
+    public init(history: ECBRateHistory) {
         var columns: [(index: Int, code: CurrencyCode)] = []
         var retired: [String] = []
-        for (i, name) in header.fields.enumerated().dropFirst() where !name.isEmpty {
+        for (i, name) in history.columns.enumerated() {
             if let code = try? CurrencyCode(name) { columns.append((i, code)) } else { retired.append(name) }
         }
-        var rows: [(CivilDate, [Double?])] = []
-        rows.reserveCapacity(records.count)
-        for record in records.dropFirst() {
-            guard record.fields.count >= header.fields.count else {
-                throw .malformedFile(file: file, line: record.line, reason: "\(record.fields.count) fields where the header has \(header.fields.count)")
-            }
-            guard let date = CivilDate(record.fields[0]) else {
-                throw .malformedFile(file: file, line: record.line, reason: "'\(record.fields[0])' is not a date (YYYY-MM-DD)")
-            }
-            var values: [Double?] = []
-            values.reserveCapacity(columns.count)
-            for column in columns {
-                let text = record.fields[column.index].trimmingCharacters(in: .whitespaces)
-                if text == "N/A" || text.isEmpty {
-                    values.append(nil)
-                } else if let value = Double(text), value > 0, value.isFinite {
-                    values.append(value)
-                } else {
-                    throw .malformedFile(file: file, line: record.line, reason: "\(column.code) rate '\(text)' is not a positive number")
-                }
-            }
-            rows.append((date, values))
-        }
-        rows.sort { $0.0 < $1.0 }
-        for i in rows.indices.dropFirst() where rows[i].0 == rows[i - 1].0 {
-            throw .malformedFile(file: file, line: 0, reason: "the date \(rows[i].0) appears twice")
-        }
-        dates = rows.map(\.0)
+        dates = history.days.map(\.date)
         var byCurrency: [CurrencyCode: [Double?]] = [:]
-        for (k, column) in columns.enumerated() {
-            byCurrency[column.code] = rows.map { $0.1[k] }
+        for column in columns {
+            byCurrency[column.code] = history.days.map { day in day.rates[column.index].flatMap { Double("\($0)") } }
         }
         rates = byCurrency
         retiredColumns = retired
+    }
+
+    /// Parses the text of the file; `file` names it in errors.
+    public init(text: String, file: String = "ecb_eurofxref_hist.csv") throws(FinanceError) {
+        do { self.init(history: try ECBRateHistory(text: text)) } catch { throw .malformedFile(file: file, line: error.line, reason: error.reason) }
     }
 
     /// Reads and parses a file.

@@ -9,32 +9,18 @@ public struct ECBRateTable: Sendable {
     /// Publication days, ascending, with units of each currency per 1 EUR.
     public let days: [(date: CivilDate, rates: [String: Decimal])]
 
+    /// The rates of a history already read (``ECBRateHistory``, shared with the finance engine).
+    public init(history: ECBRateHistory) {
+        days = history.days.map { day in
+            var rates: [String: Decimal] = [:]
+            for (column, rate) in zip(history.columns, day.rates) { if let rate { rates[column] = rate } }
+            return (day.date, rates)
+        }
+    }
+
     /// Reads the CSV text (`Date,USD,JPY,…`, `N/A` for no rate); `file` names it in errors.
     public init(text: String, file: String = "ecb_eurofxref_hist.csv") throws(RulesError) {
-        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
-        guard !lines.isEmpty else { throw .malformedFile(file, reason: "is empty") }
-        let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard header.first == "Date", header.count > 1 else { throw .malformedFile(file, reason: "the first column must be Date (the ECB eurofxref-hist.csv layout)") }
-        var days: [(CivilDate, [String: Decimal])] = []
-        for (number, line) in lines.enumerated() where !line.isEmpty {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { cell in
-                // The ECB writes no spaces; trimming only when one is there keeps a 7,000-day file fast to read.
-                cell.first == " " || cell.last == " " || cell.last == "\r" ? cell.trimmingCharacters(in: .whitespacesAndNewlines) : String(cell)
-            }
-            guard let date = try? CivilDate(parsing: cells[0]) else {
-                throw .malformedFile(file, reason: "line \(number + 2): '\(cells[0])' is not a day")
-            }
-            var rates: [String: Decimal] = [:]
-            for (i, cell) in cells.enumerated().dropFirst() where i < header.count && !header[i].isEmpty && cell != "N/A" && !cell.isEmpty {
-                guard let value = Decimal(exactLiteral: cell), value > 0 else {
-                    throw .malformedFile(file, reason: "line \(number + 2), \(header[i]): '\(cell)' is not a rate")
-                }
-                rates[header[i]] = value
-            }
-            days.append((date, rates))
-        }
-        guard !days.isEmpty else { throw .malformedFile(file, reason: "holds no rates") }
-        self.days = days.sorted { $0.0 < $1.0 }
+        do { self.init(history: try ECBRateHistory(text: text)) } catch { throw .malformedFile(file, reason: error.description) }
     }
 
     /// Reads the file.

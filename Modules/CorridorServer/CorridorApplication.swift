@@ -50,11 +50,14 @@ public enum CorridorApplication {
         let key = try LedgerService.loadOrCreateKey(path: configuration.ledgerKey, origin: configuration.ledgerOrigin)
         let ledger = LedgerService(log: EvidenceLog(store: SQLiteLedgerStore(database: database)), key: key,
                                    counters: SQLiteTransferCounterStore(database: database))
-        let finance = FinanceService.load(dataDirectory: configuration.data, scorecardPath: configuration.scorecard, logger: logger)
+        // The ECB history is read once for both engines; if it cannot be read, each service reports why.
+        let ecbFile = URL(fileURLWithPath: configuration.data, isDirectory: true).appendingPathComponent(FXRates.ecbFile)
+        let ecb = (try? String(contentsOf: ecbFile, encoding: .utf8)).flatMap { try? ECBRateHistory(text: $0) }
+        let finance = FinanceService.load(dataDirectory: configuration.data, ecb: ecb, scorecardPath: configuration.scorecard, logger: logger)
         let logistics = LogisticsService.load(dataDirectory: configuration.data, logger: logger)
         let alerts = AlertService(store: SQLiteAlertStore(database: database), reference: services.reference,
                                   configuration: try configuration.alertPipeline())
-        let rules = RulesService.load(packsDirectory: configuration.rulePacks, dataDirectory: configuration.data, reference: services.reference,
+        let rules = RulesService.load(packsDirectory: configuration.rulePacks, dataDirectory: configuration.data, ecb: ecb, reference: services.reference,
                                       log: SQLiteDecisionLog(database: database), originRules: configuration.originRules, logger: logger)
         let classification = ClassificationService(path: configuration.classifierModel, logger: logger)
         var background: [any Service] = configuration.alertsDelivery ? [alerts.deliveryService(logger: logger)] : []

@@ -1,5 +1,5 @@
 public import CorridorFinance
-import CorridorModel
+public import CorridorModel
 import Foundation
 public import Logging
 
@@ -18,9 +18,18 @@ public struct FinanceService: Sendable {
     }
 
     /// Loads the rates from `dataDirectory` and the scorecard from `scorecardPath`, logging what is missing.
-    public static func load(dataDirectory: String, scorecardPath: String?, logger: Logger) -> FinanceService {
+    ///
+    /// `ecb` is the ECB history when the caller has already read it (the daemon reads it once for the
+    /// finance and rules engines); without it the file is read here.
+    public static func load(dataDirectory: String, ecb: ECBRateHistory? = nil, scorecardPath: String?, logger: Logger) -> FinanceService {
         let rates: Result<FXRates, FinanceError> = Result { () throws(FinanceError) in
-            try FXRates(dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true))
+            let directory = URL(fileURLWithPath: dataDirectory, isDirectory: true)
+            guard let ecb else { return try FXRates(dataDirectory: directory) }
+            let fed = directory.appendingPathComponent(FXRates.fedFile)
+            guard FileManager.default.fileExists(atPath: fed.path) else {
+                throw .malformedFile(file: fed.path, line: 0, reason: "not found; point --data at a directory holding \(FXRates.fedFile) (Docs/DATA.md)")
+            }
+            return FXRates(ecb: ECBReferenceRates(history: ecb), fed: try FedH10Rates(contentsOf: fed))
         }
         if case .failure(let error) = rates { logger.warning("FX rates not loaded; /v1/risk/fx answers 503", metadata: ["reason": "\(error)"]) }
         let card: Result<Scorecard, FinanceError>

@@ -26,8 +26,9 @@ public struct RulesService: Sendable {
         self.log = log
     }
 
-    /// Loads the packs (`packsDirectory`, else the shipped ones) and the rates under `dataDirectory`.
-    public static func load(packsDirectory: String?, dataDirectory: String, reference: any TariffReference, log: any DecisionLog,
+    /// Loads the packs (`packsDirectory`, else the shipped ones) and the rates under `dataDirectory`
+    /// (or `ecb`, when the caller has already read the ECB history).
+    public static func load(packsDirectory: String?, dataDirectory: String, ecb: ECBRateHistory? = nil, reference: any TariffReference, log: any DecisionLog,
                             originRules: String? = nil, logger: Logger) -> RulesService {
         var refused: [RefusedPack] = []
         let desk = Result { () throws(RulesError) -> QuoteDesk in
@@ -37,10 +38,10 @@ public struct RulesService: Sendable {
                 logger.error("rule pack refused: a golden case fails; its markets answer 503", metadata: ["pack": "\(pack.id)", "reason": "\(pack.reason)"])
             }
             let ratesFile = URL(fileURLWithPath: dataDirectory, isDirectory: true).appendingPathComponent("finance/ecb_eurofxref_hist.csv")
-            var rates: ECBRateTable?
-            if FileManager.default.fileExists(atPath: ratesFile.path) {
+            var rates = ecb.map(ECBRateTable.init(history:))
+            if rates == nil, FileManager.default.fileExists(atPath: ratesFile.path) {
                 rates = try ECBRateTable(contentsOf: ratesFile)
-            } else {
+            } else if rates == nil {
                 logger.warning("no ECB rates; quotes in a currency other than the destination's are refused", metadata: ["file": "\(ratesFile.path)"])
             }
             return QuoteDesk(engine: QuoteEngine(packs: packs), resolver: QuoteResolver(reference: reference, rates: rates), log: log)

@@ -35,7 +35,7 @@ struct FXRatesTests {
     @Test("a malformed rate names the line")
     func malformedRate() {
         let text = "Date,USD,\n2024-01-02,1.09,\n2024-01-03,abc,\n"
-        #expect(throws: FinanceError.malformedFile(file: "x.csv", line: 3, reason: "USD rate 'abc' is not a positive number")) {
+        #expect(throws: FinanceError.malformedFile(file: "x.csv", line: 3, reason: "USD rate 'abc' is not a positive decimal")) {
             try ECBReferenceRates(text: text, file: "x.csv")
         }
     }
