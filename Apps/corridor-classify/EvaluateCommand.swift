@@ -50,10 +50,15 @@ struct EvaluateCommand: AsyncParsableCommand {
         if strict, !invalid.isEmpty { throw CLIError("\(invalid.count) invalid line(s) (--strict):\n" + invalid.joined(separator: "\n")) }
         for message in invalid { StandardError().line("skipped: \(message)") }
         guard !items.isEmpty else { throw CLIError("\(input) has no valid labelled line to evaluate") }
+        let clock = ContinuousClock()
+        let start = clock.now
         let report = classifier.evaluate(items)
+        let elapsed = clock.now - start
         switch format {
         case .json: try printJSON(report)
         case .table: print(ClassifyWiring.describe(report))
         }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        StandardError().line(String(format: "scored %d texts in %.2f s (%.0f a second, one thread)", items.count, seconds, Double(items.count) / max(seconds, 1e-9)))
     }
 }

@@ -23,6 +23,12 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(name: .customLong("lr"), help: "Starting learning rate (decays linearly to zero).")
     var learningRate: Double = Hyperparameters().learningRate
 
+    @Option(name: .long, help: "Passes of the sibling discriminator (the sparse word model that separates a heading's subheadings).")
+    var siblingEpochs: Int = Hyperparameters().siblingEpochs
+
+    @Option(name: .customLong("sibling-lr"), help: "The sibling discriminator's starting learning rate.")
+    var siblingLearningRate: Double = Hyperparameters().siblingLearningRate
+
     @Option(name: .long, help: "Hash buckets for word and character n-gram features.")
     var buckets: Int = Hyperparameters().buckets
 
@@ -43,6 +49,8 @@ struct TrainCommand: AsyncParsableCommand {
         parameters.epochs = epochs
         parameters.dimension = dimension
         parameters.learningRate = learningRate
+        parameters.siblingEpochs = siblingEpochs
+        parameters.siblingLearningRate = siblingLearningRate
         parameters.buckets = buckets
         parameters.productTermRepeats = productTermRepeats
         parameters.seed = seed
@@ -67,7 +75,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         print("trained in \(String(format: "%.1f", seconds)) s; wrote \(out)")
-        print("calibration: retrieval weight \(classifier.calibration.retrievalWeight), nearest-example weight \(classifier.calibration.exampleWeight), temperature \(String(format: "%.3f", classifier.calibration.temperature))")
+        print("calibration: retrieval weight \(classifier.calibration.retrievalWeight), nearest-example weight \(classifier.calibration.exampleWeight), sibling weight \(classifier.calibration.siblingWeight), temperature \(String(format: "%.3f", classifier.calibration.temperature))")
         if let development = classifier.development {
             print("development split:")
             print(ClassifyWiring.describe(development))

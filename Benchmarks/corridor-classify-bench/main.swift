@@ -98,7 +98,8 @@ let result: [String: Any] = [
     "top5": [2: report.level(2)?.top5 ?? 0, 4: report.level(4)?.top5 ?? 0, 6: report.level(6)?.top5 ?? 0].mapKeys,
     "ece": report.expectedCalibrationError,
     "predict_per_second_full": fullRates.max() ?? 0, "predict_per_second": bareRates.max() ?? 0,
-    "retrieval_weight": classifier.calibration.retrievalWeight, "temperature": classifier.calibration.temperature,
+    "retrieval_weight": classifier.calibration.retrievalWeight, "example_weight": classifier.calibration.exampleWeight,
+    "sibling_weight": classifier.calibration.siblingWeight, "temperature": classifier.calibration.temperature,
 ]
 do {
     let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])

@@ -12,9 +12,9 @@ struct ExampleIndex: Sendable {
     let leaves: [Int32]
     /// Each example's (term id, frequency) pairs, sorted by term.
     let documents: [[(term: Int32, frequency: Float)]]
-    private let postings: [[(example: Int32, frequency: Float)]]
-    private let inverseFrequency: [Float]
-    private let lengthNorm: [Float]
+    /// For each term, the examples holding it with the term's whole BM25 contribution to each
+    /// (idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · length / average))), computed once here.
+    private let postings: [[(example: Int32, weight: Float)]]
     private let examplesOfLeaf: [[Int32]]
 
     /// Builds the index from examples given as (leaf, term ids), over `termCount` terms and `leafCount` leaves.
@@ -31,15 +31,17 @@ struct ExampleIndex: Sendable {
             }
             if Int(leaves[index]) < leafCount { byLeaf[Int(leaves[index])].append(Int32(index)) }
         }
-        self.postings = postings
         examplesOfLeaf = byLeaf
         let n = Float(max(documents.count, 1))
-        inverseFrequency = postings.map { list in
-            let df = Float(list.count)
-            return Foundation.log(1 + (n - df + 0.5) / (df + 0.5))
-        }
         let average = max(lengths.reduce(0, +) / n, 1)
-        lengthNorm = lengths.map { RetrievalIndex.k1 * (1 - RetrievalIndex.b + RetrievalIndex.b * $0 / average) }
+        self.postings = postings.map { list in
+            let df = Float(list.count)
+            let idf = Foundation.log(1 + (n - df + 0.5) / (df + 0.5))
+            return list.map { posting in
+                let norm = RetrievalIndex.k1 * (1 - RetrievalIndex.b + RetrievalIndex.b * lengths[Int(posting.example)] / average)
+                return (posting.example, idf * posting.frequency * (RetrievalIndex.k1 + 1) / (posting.frequency + norm))
+            }
+        }
     }
 
     /// The scores of one query.
@@ -61,22 +63,21 @@ struct ExampleIndex: Sendable {
         var leafBest = [Float](repeating: 0, count: examplesOfLeaf.count)
         var touchedLeaves: [Int32] = []
         let common = max(documents.count / 10, 1)
+        var touchedExamples: [Int32] = []
         scores.withUnsafeMutableBufferPointer { score in
             for id in ids where Int(id) < postings.count && postings[Int(id)].count <= common {
-                let idf = inverseFrequency[Int(id)]
                 for posting in postings[Int(id)] {
                     let example = Int(posting.example)
-                    let tf = posting.frequency
-                    score[example] += idf * tf * (RetrievalIndex.k1 + 1) / (tf + lengthNorm[example])
+                    // Every contribution is positive, so a zero score means a first visit.
+                    if score[example] == 0 { touchedExamples.append(posting.example) }
+                    score[example] += posting.weight
                 }
             }
-            for id in ids where Int(id) < postings.count && postings[Int(id)].count <= common {
-                for posting in postings[Int(id)] {
-                    let leaf = Int(leaves[Int(posting.example)])
-                    let value = score[Int(posting.example)]
-                    if leafBest[leaf] == 0 { touchedLeaves.append(Int32(leaf)) }
-                    if value > leafBest[leaf] { leafBest[leaf] = value }
-                }
+            for example in touchedExamples {
+                let leaf = Int(leaves[Int(example)])
+                let value = score[Int(example)]
+                if leafBest[leaf] == 0 { touchedLeaves.append(Int32(leaf)) }
+                if value > leafBest[leaf] { leafBest[leaf] = value }
             }
         }
         let best = RetrievalIndex.best(count, of: touchedLeaves, scores: leafBest)

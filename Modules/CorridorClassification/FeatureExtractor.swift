@@ -94,6 +94,9 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         return h
     }
 
+    /// The hash of a word (a stem), as the word feature uses it before bucketing.
+    static func wordHash(_ stem: String) -> UInt64 { hash(stem.utf8, seed: wordSeed) }
+
     private static func hash(_ bytes: String.UTF8View, seed: UInt64) -> UInt64 {
         var h = seed
         for byte in bytes {
@@ -103,7 +106,8 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         return h
     }
 
-    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    /// Combines two hashes (a word pair, or a word and a label).
+    @inline(__always) static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var h = a &* 0x9E37_79B9_7F4A_7C15
         h ^= b &+ 0x7F4A_7C15_9E37_79B9 &+ (h << 6) &+ (h >> 2)
         return h ^ (h >> 29)

@@ -17,6 +17,10 @@ public struct Hyperparameters: Sendable, Hashable, Codable {
     /// How many times each product-wording example (HMRC search references, rulings) is seen per epoch,
     /// so that traders' words weigh against the far more numerous nomenclature lines.
     public var productTermRepeats: Int = 3
+    /// Passes of the sibling discriminator (the sparse model that separates a heading's subheadings).
+    public var siblingEpochs: Int = 20
+    /// The sibling discriminator's starting learning rate (linear decay to zero).
+    public var siblingLearningRate: Double = 4
     /// Training threads. With 1 (the default) training is reproducible bit for bit; with 2 it runs
     /// about twice as fast on two cores, lock-free as fastText does, and the weights vary slightly
     /// from run to run.
@@ -36,6 +40,10 @@ public struct Hyperparameters: Sendable, Hashable, Codable {
         }
         guard (1...20).contains(productTermRepeats) else {
             throw .invalidArgument(name: "product-term repeats", reason: "must be 1…20, got \(productTermRepeats)")
+        }
+        guard (1...1_000).contains(siblingEpochs) else { throw .invalidArgument(name: "sibling epochs", reason: "must be 1…1000, got \(siblingEpochs)") }
+        guard siblingLearningRate > 0, siblingLearningRate <= 100 else {
+            throw .invalidArgument(name: "sibling learning rate", reason: "must be in (0, 100], got \(siblingLearningRate)")
         }
         guard (1...64).contains(threads) else { throw .invalidArgument(name: "threads", reason: "must be 1…64, got \(threads)") }
         _ = try FeatureExtractor(buckets: buckets, minN: minN, maxN: maxN, wordBigrams: wordBigrams)

@@ -1,11 +1,12 @@
 import Crypto
 public import Foundation
 
-/// The classifier's file format, version 2 (version 1 had no example index).
+/// The classifier's file format, version 3 (version 1 had no example index, version 2 no sibling
+/// discriminator).
 ///
 /// ```
 /// offset 0   8 bytes   magic "CRDRHSC1"
-///        8   UInt32    format version (2), little-endian
+///        8   UInt32    format version (3), little-endian
 ///       12   UInt32    byte-order mark 0x01020304
 ///       16   UInt64    header length H
 ///       24   H bytes   header: JSON (hyperparameters, labels and descriptions, calibration, corpus
@@ -13,14 +14,15 @@ public import Foundation
 ///            sections  each a UInt64 element count then the elements, little-endian:
 ///                      input weights (Float32), output weights (Float32),
 ///                      retrieval document offsets (Int32), term ids (Int32), frequencies (Float32),
-///                      example leaves (Int32), example offsets (Int32), term ids (Int32), frequencies (Float32)
+///                      example leaves (Int32), example offsets (Int32), term ids (Int32), frequencies (Float32),
+///                      sibling-discriminator weights (Float32, 2^bits)
 ///   end − 32 32 bytes  SHA-256 of everything before it
 /// ```
 /// One check on load (magic, version, byte order, lengths and the SHA-256) rejects a damaged or
 /// incompatible file with a message that says which.
 public enum ModelFile {
     /// The format version written by this build.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     static let magic = Array("CRDRHSC1".utf8)
 
     struct Header: Codable {
@@ -84,6 +86,7 @@ public enum ModelFile {
         appendArray(&data, exampleOffsets)
         appendArray(&data, exampleTerms)
         appendArray(&data, exampleFrequencies)
+        appendArray(&data, classifier.siblings.weights)
         data.append(contentsOf: SHA256.hash(data: data))
         return data
     }
@@ -139,6 +142,7 @@ public enum ModelFile {
         let exampleOffsets: [Int32] = try reader.array(path)
         let exampleTerms: [Int32] = try reader.array(path)
         let exampleFrequencies: [Float] = try reader.array(path)
+        let siblingWeights: [Float] = try reader.array(path)
         let p = header.hyperparameters
         let extractor = try FeatureExtractor(buckets: p.buckets, minN: p.minN, maxN: p.maxN, wordBigrams: p.wordBigrams)
         let leaves = header.tree.leaves.count
@@ -146,7 +150,8 @@ public enum ModelFile {
               offsets.count == leaves + 1, terms.count == frequencies.count, Int(offsets.last ?? -1) == terms.count,
               header.examples.count == leaves, exampleOffsets.count == exampleLeaves.count + 1,
               exampleTerms.count == exampleFrequencies.count, Int(exampleOffsets.last ?? -1) == exampleTerms.count,
-              exampleLeaves.allSatisfy({ $0 >= 0 && Int($0) < leaves }) else {
+              exampleLeaves.allSatisfy({ $0 >= 0 && Int($0) < leaves }),
+              siblingWeights.count > 1, siblingWeights.count & (siblingWeights.count - 1) == 0 else {
             throw fail("its weight sections do not match its header")
         }
         var documents: [[(term: Int32, frequency: Float)]] = []
@@ -165,8 +170,9 @@ public enum ModelFile {
         }
         let nearest = ExampleIndex(leaves: exampleLeaves, documents: exampleDocuments, termCount: header.terms.count, leafCount: leaves)
         let model = TreeSoftmaxModel(tree: header.tree, extractor: extractor, dimension: header.dimension, input: input, output: output)
+        let siblings = SiblingDiscriminator(bits: siblingWeights.count.trailingZeroBitCount, weights: siblingWeights, layout: model.layout)
         return Classifier(model: model, retrieval: RetrievalIndex(terms: header.terms, documents: documents), nearest: nearest,
-                          examples: header.examples,
+                          siblings: siblings, examples: header.examples,
                           vocabulary: header.vocabulary, hyperparameters: p, calibration: header.calibration, statistics: header.statistics,
                           development: header.development)
     }

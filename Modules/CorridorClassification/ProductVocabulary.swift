@@ -19,6 +19,8 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
     /// The longest Chinese key, in characters. A Chinese key is matched inside runs of Han characters
     /// (longest first, left to right), since Chinese writes without spaces: "无线蓝牙耳机" holds "耳机".
     public let longestHan: Int
+    /// The first words of the phrases: a text position whose word is not one starts no phrase.
+    private let firstWords: Set<Substring>
 
     /// Reads the vocabulary format: `phrase | nomenclature words` lines, `noise: w1 w2 …` lines,
     /// `#` comments. A malformed line is an error naming its number.
@@ -53,6 +55,11 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
         self.noise = noise
         self.longestPhrase = longest
         self.longestHan = longestHan
+        firstWords = Self.firstWords(expansions)
+    }
+
+    private static func firstWords(_ expansions: [String: String]) -> Set<Substring> {
+        Set(expansions.keys.compactMap { $0.split(separator: " ").first })
     }
 
     /// The vocabulary shipped with Corridor.
@@ -68,6 +75,7 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
         self.noise = noise
         self.longestPhrase = longestPhrase
         self.longestHan = longestHan
+        firstWords = Self.firstWords(expansions)
     }
 
     private enum CodingKeys: String, CodingKey { case expansions, noise, longestPhrase, longestHan }
@@ -78,6 +86,7 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
         noise = Set(try c.decode([String].self, forKey: .noise))
         longestPhrase = try c.decode(Int.self, forKey: .longestPhrase)
         longestHan = try c.decode(Int.self, forKey: .longestHan)
+        firstWords = Self.firstWords(expansions)
     }
 
     /// Encodes the noise words sorted, so that a model file's bytes are stable.
@@ -121,6 +130,10 @@ public struct ProductVocabulary: Sendable, Hashable, Codable {
         }
         var index = 0
         while index < stems.count {
+            guard firstWords.contains(Substring(stems[index])) else {
+                index += 1
+                continue
+            }
             var hit = 0
             for length in stride(from: min(longestPhrase, stems.count - index), through: 1, by: -1) {
                 let phrase = stems[index..<(index + length)].joined(separator: " ")

@@ -9,9 +9,8 @@ struct RetrievalIndex: Sendable {
     /// For each leaf: (term id, frequency) pairs.
     let documents: [[(term: Int32, frequency: Float)]]
     private let termIDs: [String: Int32]
-    private let postings: [[(leaf: Int32, frequency: Float)]]
-    private let inverseFrequency: [Float]
-    private let lengthNorm: [Float]
+    /// For each term, the leaves holding it with the term's whole BM25 contribution to each, computed once.
+    private let postings: [[(leaf: Int32, weight: Float)]]
     /// Terms sorted, with their document frequency, for completing truncated words.
     private let sortedTerms: [(term: String, frequency: Int)]
     static let k1: Float = 1.2
@@ -51,15 +50,15 @@ struct RetrievalIndex: Sendable {
                 lengths[leaf] += entry.frequency
             }
         }
-        self.postings = postings
         let n = Float(max(documents.filter { !$0.isEmpty }.count, 1))
-        inverseFrequency = postings.map { list in
-            let df = Float(list.count)
-            return Foundation.log(1 + (n - df + 0.5) / (df + 0.5))
-        }
         sortedTerms = terms.enumerated().map { ($1, postings[$0].count) }.sorted { $0.term < $1.term }
         let average = max(lengths.reduce(0, +) / n, 1)
-        lengthNorm = lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / average) }
+        let lengthNorm = lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / average) }
+        self.postings = postings.map { list in
+            let df = Float(list.count)
+            let idf = Foundation.log(1 + (n - df + 0.5) / (df + 0.5))
+            return list.map { ($0.leaf, idf * $0.frequency * (Self.k1 + 1) / ($0.frequency + lengthNorm[Int($0.leaf)])) }
+        }
     }
 
     /// The term id of `stem`, if indexed.
@@ -95,27 +94,23 @@ struct RetrievalIndex: Sendable {
         return best?.term
     }
 
-    /// BM25 scores of the `count` best leaves for the query stems (each distinct stem counted once).
-    func search(_ stems: [String], count: Int) -> [(leaf: Int, score: Float)] {
-        var ids: [Int32] = []
-        for stem in stems {
-            if let id = termIDs[stem], !ids.contains(id) { ids.append(id) }
-        }
-        guard !ids.isEmpty, count > 0 else { return [] }
+    /// BM25 scores of every leaf for the query term ids (each counted once, as `ids(_:)` gives them),
+    /// and the `count` best leaves.
+    func search(_ ids: [Int32], count: Int) -> (best: [(leaf: Int, score: Float)], byLeaf: [Float]) {
         var scores = [Float](repeating: 0, count: documents.count)
+        guard !ids.isEmpty, count > 0 else { return ([], scores) }
         var touched: [Int32] = []
+        let common = max(documents.count / 10, 1)
         scores.withUnsafeMutableBufferPointer { score in
-            for id in ids {
-                let idf = inverseFrequency[Int(id)]
+            for id in ids where Int(id) < postings.count && postings[Int(id)].count <= common {
                 for posting in postings[Int(id)] {
                     let leaf = Int(posting.leaf)
                     if score[leaf] == 0 { touched.append(posting.leaf) }
-                    let tf = posting.frequency
-                    score[leaf] += idf * tf * (Self.k1 + 1) / (tf + lengthNorm[leaf])
+                    score[leaf] += posting.weight
                 }
             }
         }
-        return Self.best(count, of: touched, scores: scores)
+        return (Self.best(count, of: touched, scores: scores), scores)
     }
 
     /// The `count` highest of `scores` at the `touched` leaves, best first (ties: the lower leaf first),
@@ -134,26 +129,5 @@ struct RetrievalIndex: Sendable {
             if best.count > count { best.removeLast() }
         }
         return best
-    }
-
-    /// The BM25 score of one leaf for the query stems.
-    func score(_ stems: [String], leaf: Int) -> Float {
-        guard leaf < documents.count else { return 0 }
-        var seen = Set<Int32>()
-        var total: Float = 0
-        let document = documents[leaf]
-        for stem in stems {
-            guard let id = termIDs[stem], seen.insert(id).inserted else { continue }
-            var low = 0
-            var high = document.count
-            while low < high {
-                let mid = (low + high) / 2
-                if document[mid].term < id { low = mid + 1 } else { high = mid }
-            }
-            guard low < document.count, document[low].term == id else { continue }
-            let tf = document[low].frequency
-            total += inverseFrequency[Int(id)] * tf * (Self.k1 + 1) / (tf + lengthNorm[leaf])
-        }
-        return total
     }
 }

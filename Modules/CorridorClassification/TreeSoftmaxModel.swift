@@ -46,9 +46,21 @@ struct TreeSoftmaxModel: Sendable {
         let d = dimension
         input.withUnsafeBufferPointer { inp in
             h.withUnsafeMutableBufferPointer { hp in
-                for f in features {
-                    let row = Int(f) * d
-                    for j in 0..<d { hp[j] += inp[row + j] }
+                guard let source = inp.baseAddress, let target = hp.baseAddress else { return }
+                if d % 16 == 0 {
+                    // Sixteen lanes at a time: the rows are summed with vector adds.
+                    let lanes = d / 16
+                    UnsafeMutableRawPointer(target).withMemoryRebound(to: SIMD16<Float>.self, capacity: lanes) { sum in
+                        for f in features {
+                            let row = UnsafeRawPointer(source + Int(f) * d)
+                            for j in 0..<lanes { sum[j] += row.loadUnaligned(fromByteOffset: j * 64, as: SIMD16<Float>.self) }
+                        }
+                    }
+                } else {
+                    for f in features {
+                        let row = Int(f) * d
+                        for j in 0..<d { hp[j] += inp[row + j] }
+                    }
                 }
                 let scale = 1 / Float(features.count)
                 for j in 0..<d { hp[j] *= scale }

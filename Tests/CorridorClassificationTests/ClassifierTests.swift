@@ -106,12 +106,12 @@ struct ClassifierTests {
         }
         #expect(throws: ClassificationError.self) { try ModelFile.decode(data.prefix(data.count - 100), path: "m.bin") }
         var future = data
-        future[8] = 3
+        future[8] = 4
         do {
             _ = try ModelFile.decode(future, path: "m.bin")
-            Issue.record("a version-3 file loaded")
+            Issue.record("a version-4 file loaded")
         } catch {
-            #expect(error.description.contains("format version 3"))
+            #expect(error.description.contains("format version 4"))
         }
         #expect(throws: ClassificationError.self) { try ModelFile.decode(Data("not a model".utf8), path: "m.bin") }
     }
@@ -127,9 +127,45 @@ struct ClassifierTests {
         let second = try Classifier.train(corpus: corpus, hyperparameters: parameters)
         #expect(first.model.input == second.model.input)
         #expect(first.model.output == second.model.output)
+        #expect(first.siblings.weights == second.siblings.weights)
         parameters.seed += 1
         let other = try Classifier.train(corpus: corpus, hyperparameters: parameters)
         #expect(other.model.input != first.model.input)
+    }
+
+    @Test("The sibling discriminator separates subheadings of one heading by their words, better than the tree alone")
+    func siblings() async throws {
+        let classifier = try await SmallModel.classifier()
+        func local(_ text: String, _ code: String) throws -> (discriminator: Float, siblings: [String]) {
+            let leaf = try #require(classifier.tree.leafIndex(code))
+            let family = classifier.siblings.siblings(of: leaf)
+            let tokens = TextNormalizer.tokens(text)
+            let lp = classifier.siblings.logProbabilities(keys: SiblingDiscriminator.keys(tokens), leaves: family)
+            return (lp[leaf - family.lowerBound], family.map { classifier.tree.leaves[$0] })
+        }
+        // 6109: T-shirts of cotton (6109.10) or of other textile materials (6109.90).
+        let cotton = try local("T-shirts, singlets and other vests, knitted or crocheted; of cotton", "610910")
+        #expect(cotton.siblings == ["610910", "610990"])
+        #expect(cotton.discriminator > Float(Foundation.log(0.5)), "cotton favours 6109.10: \(cotton.discriminator)")
+        let other = try local("T-shirts, singlets and other vests, knitted or crocheted; of man-made fibres", "610990")
+        #expect(other.discriminator > Float(Foundation.log(0.5)), "man-made fibres favour 6109.90: \(other.discriminator)")
+        // On the development split, it picks the right subheading within the right heading more often than the tree's own softmax.
+        let corpus = try await RealCorpus.corpus().restricted(toChapters: SmallModel.chapters)
+        var discriminatorRight = 0, treeRight = 0, total = 0
+        for example in corpus.development {
+            guard let leaf = classifier.tree.leafIndex(example.hs6) else { continue }
+            let family = classifier.siblings.siblings(of: leaf)
+            guard family.count > 1 else { continue }
+            let tokens = TextNormalizer.tokens(example.text)
+            let lp = classifier.siblings.logProbabilities(keys: SiblingDiscriminator.keys(tokens), leaves: family)
+            if lp.indices.max(by: { lp[$0] < lp[$1] }) == leaf - family.lowerBound { discriminatorRight += 1 }
+            var scorer = TreeSoftmaxModel.PathScorer(model: classifier.model, hidden: classifier.model.hidden(classifier.model.extractor.features(tokens)))
+            let tree = family.map { scorer.logProbability(leaf: $0) }
+            if tree.indices.max(by: { tree[$0] < tree[$1] }) == leaf - family.lowerBound { treeRight += 1 }
+            total += 1
+        }
+        #expect(total > 300 && discriminatorRight > treeRight, "discriminator \(discriminatorRight), tree \(treeRight) of \(total)")
+        #expect(classifier.calibration.siblingWeight > 0, "the fitted weight uses it")
     }
 
     @Test("Two training threads learn as well as one (lock-free, so not bit for bit)")

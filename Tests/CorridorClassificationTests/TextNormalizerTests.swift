@@ -1,4 +1,5 @@
 @testable import CorridorClassification
+import Foundation
 import Testing
 
 @Suite("Text normalisation and features")
@@ -9,6 +10,18 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.normalize("ＵＳＢ　Ｃａｂｌｅ") == "usb cable")
         #expect(TextNormalizer.normalize("Crème brûlée") == "creme brulee")
         #expect(TextNormalizer.normalize("0.5kg, 1,000 pcs.") == "0.5 kg 1,000 pcs")
+    }
+
+    @Test("the ASCII fast path folds exactly as NFKC and Foundation's folding do")
+    func asciiFastPath() {
+        let samples = ["Men's T-SHIRT, 100% Cotton (XL) #42", "USB-C Cable 2M/6.6FT Fast-Charge!", "ZIPPER; Brass & Nickel @ 5mm",
+                       "~`{}[]|\\:\"<>?,./ QWERTY qwerty 0123456789", ""]
+        for text in samples {
+            let foundation = text.precomposedStringWithCompatibilityMapping
+                .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            #expect(TextNormalizer.fold(text) == foundation, "\(text)")
+        }
+        #expect(TextNormalizer.fold("Ｃａｆé") == "cafe", "non-ASCII text still goes through NFKC and folding")
     }
 
     @Test("Plurals meet their singulars in the stem")
