@@ -89,7 +89,8 @@ public struct Classifier: Sendable {
             for _ in 0..<repeats { siblingItems.append((keys, leaf)) }
         }
         let siblings = SiblingDiscriminator.train(items: siblingItems, layout: model.layout, epochs: hyperparameters.siblingEpochs,
-                                                  learningRate: Float(hyperparameters.siblingLearningRate), seed: hyperparameters.seed)
+                                                  learningRate: Float(hyperparameters.siblingLearningRate), threads: hyperparameters.threads,
+                                                  seed: hyperparameters.seed)
         var stems: [Int: [String]] = [:]
         var texts = [[TrainingExample]](repeating: [], count: corpus.tree.leaves.count)
         for example in training {
@@ -128,40 +129,41 @@ public struct Classifier: Sendable {
         return classifier
     }
 
-    /// Chooses the retrieval and nearest-example weights with the best top-1 accuracy on `items`, then
-    /// the temperature with the least negative log-likelihood.
+    /// Chooses the retrieval, nearest-example and sibling weights with the best top-1 accuracy on
+    /// `items` (among those within 0.2% of it, the best top-5), then the temperature with the least
+    /// negative log-likelihood.
     func fitCalibration(_ items: [(text: String, hs6: String)]) -> Calibration {
         let scored: [(candidates: [Candidate], truth: Int?)] = items.map { item in
             (candidates(prepare(item.text).tokens), tree.leafIndex(item.hs6))
         }
         guard !scored.isEmpty else { return Calibration(retrievalWeight: 0, temperature: 1) }
-        var best = (retrieval: 0.0, example: 0.0, sibling: 0.0)
-        var bestCorrect = -1
+        // Each setting's top-1 and top-5 counts: the truth's rank is the number of candidates scoring above it.
+        var results: [(weights: (retrieval: Double, example: Double, sibling: Double), top1: Int, top5: Int)] = []
         for weight in [0.0, 1, 2, 4, 8, 12, 16] {
             for exampleWeight in [0.0, 2, 4, 8, 12, 16, 24, 32] {
                 for siblingWeight in [0.0, 0.5, 1, 2, 3, 4, 6, 8] {
-                    var correct = 0
+                    var top1 = 0, top5 = 0
                     for (candidates, truth) in scored {
-                        guard let truth else { continue }
-                        var top: Candidate?
-                        var topScore = -Double.infinity
-                        for candidate in candidates {
-                            let score = Double(candidate.logProbability) + weight * Double(candidate.retrieval) + exampleWeight * Double(candidate.example)
-                                + siblingWeight * Double(candidate.sibling)
-                            if score > topScore {
-                                topScore = score
-                                top = candidate
-                            }
+                        guard let truth, let right = candidates.first(where: { $0.leaf == truth }) else { continue }
+                        func score(_ c: Candidate) -> Double {
+                            Double(c.logProbability) + weight * Double(c.retrieval) + exampleWeight * Double(c.example) + siblingWeight * Double(c.sibling)
                         }
-                        if top?.leaf == truth { correct += 1 }
+                        let target = score(right)
+                        var above = 0
+                        for candidate in candidates where candidate.leaf != truth && score(candidate) >= target { above += 1 }
+                        if above == 0 { top1 += 1 }
+                        if above < 5 { top5 += 1 }
                     }
-                    if correct > bestCorrect {
-                        bestCorrect = correct
-                        best = (weight, exampleWeight, siblingWeight)
-                    }
+                    results.append(((weight, exampleWeight, siblingWeight), top1, top5))
                 }
             }
         }
+        // Top-1 first; among the settings within 0.2% of the best top-1, the best top-5.
+        let bestTop1 = results.map(\.top1).max() ?? 0
+        let tolerance = max(1, scored.count / 500)
+        let chosen = results.filter { $0.top1 >= bestTop1 - tolerance }
+            .max { ($0.top5, $0.top1) < ($1.top5, $1.top1) }
+        let best = chosen?.weights ?? (retrieval: 0, example: 0, sibling: 0)
         func negativeLogLikelihood(_ temperature: Double) -> Double {
             var total = 0.0
             for (candidates, truth) in scored {

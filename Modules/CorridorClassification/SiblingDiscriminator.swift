@@ -1,4 +1,5 @@
 import CorridorModel
+import Dispatch
 import Foundation
 
 /// A sparse linear model that tells apart the subheadings of one heading, from the text's words.
@@ -81,11 +82,18 @@ struct SiblingDiscriminator: Sendable {
         return scores.map { $0 - logSum }
     }
 
+    /// The table, shared by the training threads (Hogwild: updates are not synchronised).
+    private struct SharedTable: @unchecked Sendable {
+        let weights: UnsafeMutablePointer<Float>
+    }
+
     /// Trains the table by SGD on the softmax over each example's siblings, with linear learning-rate
-    /// decay and a fixed shuffle: the same items and seed give the same weights. Examples whose
-    /// heading has one subheading teach nothing and are skipped.
+    /// decay and a fixed shuffle. With one thread the same items and seed give the same weights; with
+    /// more, each epoch's order is cut into one share per thread and the threads update the table
+    /// without locks, as the tree model's trainer does. Examples whose heading has one subheading
+    /// teach nothing and are skipped.
     static func train(items: [(keys: [UInt64], leaf: Int)], layout: LabelTree.Layout, bits: Int = defaultBits,
-                      epochs: Int = 20, learningRate: Float = 4, seed: UInt64) -> SiblingDiscriminator {
+                      epochs: Int = 20, learningRate: Float = 4, threads: Int = 1, seed: UInt64) -> SiblingDiscriminator {
         let shape = SiblingDiscriminator(bits: bits, weights: [], layout: layout)
         var weights = [Float](repeating: 0, count: 1 << bits)
         let useful = items.filter { shape.siblings(of: $0.leaf).count > 1 }
@@ -93,44 +101,61 @@ struct SiblingDiscriminator: Sendable {
         var order = Array(useful.indices)
         var generator = SeededGenerator(seed: seed ^ 0xD15C)
         let total = Float(epochs * useful.count)
-        var step: Float = 0
-        var slots: [Int] = []
-        var scores: [Float] = []
-        weights.withUnsafeMutableBufferPointer { w in
-            for _ in 0..<epochs {
+        let workers = max(1, min(threads, useful.count))
+        let share = (useful.count + workers - 1) / workers
+        weights.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let table = SharedTable(weights: base)
+            for epoch in 0..<epochs {
                 order.shuffle(using: &generator)
-                for index in order {
-                    let item = useful[index]
-                    let leaves = shape.siblings(of: item.leaf)
-                    let scale = 1 / Float(item.keys.count).squareRoot()
-                    let rate = learningRate * max(0, 1 - step / total)
-                    step += 1
-                    slots.removeAll(keepingCapacity: true)
-                    scores.removeAll(keepingCapacity: true)
-                    for leaf in leaves {
-                        var s: Float = 0
-                        for key in item.keys {
-                            let slot = slot(key, leaf: leaf, bits: bits)
-                            slots.append(slot)
-                            s += w[slot]
-                        }
-                        scores.append(s * scale)
-                    }
-                    let top = scores.max() ?? 0
-                    var sum: Float = 0
-                    for i in scores.indices {
-                        scores[i] = (scores[i] - top).exp
-                        sum += scores[i]
-                    }
-                    let n = item.keys.count
-                    for (i, leaf) in leaves.enumerated() {
-                        let gradient = scores[i] / sum - (leaf == item.leaf ? 1 : 0)
-                        let delta = rate * gradient * scale
-                        for j in 0..<n { w[slots[i * n + j]] -= delta }
-                    }
+                let shuffled = order
+                DispatchQueue.concurrentPerform(iterations: workers) { (worker: Int) in
+                    let range = min(worker * share, shuffled.count)..<min((worker + 1) * share, shuffled.count)
+                    step(shuffled[range], items: useful, shape: shape, table: table, learningRate: learningRate,
+                         done: Float(epoch * useful.count), workers: Float(workers), total: total)
                 }
             }
         }
         return SiblingDiscriminator(bits: bits, weights: weights, layout: layout)
+    }
+
+    /// One thread's share of an epoch.
+    private static func step(_ share: ArraySlice<Int>, items: [(keys: [UInt64], leaf: Int)], shape: SiblingDiscriminator,
+                             table: SharedTable, learningRate: Float, done: Float, workers: Float, total: Float) {
+        let w = table.weights
+        let bits = shape.bits
+        var slots: [Int] = []
+        var scores: [Float] = []
+        for (position, index) in share.enumerated() {
+            let item = items[index]
+            let leaves = shape.siblings(of: item.leaf)
+            let scale = 1 / Float(item.keys.count).squareRoot()
+            // Every thread advances through its share at the same pace: together they have done
+            // `done + position · workers` examples.
+            let rate = learningRate * max(0, 1 - (done + Float(position) * workers) / total)
+            slots.removeAll(keepingCapacity: true)
+            scores.removeAll(keepingCapacity: true)
+            for leaf in leaves {
+                var s: Float = 0
+                for key in item.keys {
+                    let slot = slot(key, leaf: leaf, bits: bits)
+                    slots.append(slot)
+                    s += w[slot]
+                }
+                scores.append(s * scale)
+            }
+            let top = scores.max() ?? 0
+            var sum: Float = 0
+            for i in scores.indices {
+                scores[i] = (scores[i] - top).exp
+                sum += scores[i]
+            }
+            let n = item.keys.count
+            for (i, leaf) in leaves.enumerated() {
+                let gradient = scores[i] / sum - (leaf == item.leaf ? 1 : 0)
+                let delta = rate * gradient * scale
+                for j in 0..<n { w[slots[i * n + j]] -= delta }
+            }
+        }
     }
 }
