@@ -9,12 +9,10 @@ struct RetrievalIndex: Sendable {
     /// For each leaf: (term id, frequency) pairs.
     let documents: [[(term: Int32, frequency: Float)]]
     private let termIDs: [String: Int32]
-    /// For each term, the leaves holding it with the term's whole BM25 contribution to each, computed once.
-    private let postings: [[(leaf: Int32, weight: Float)]]
+    /// For each term, the leaves holding it with its BM25 contribution.
+    private let postings: BM25Postings
     /// Terms sorted, with their document frequency, for completing truncated words.
     private let sortedTerms: [(term: String, frequency: Int)]
-    static let k1: Float = 1.2
-    static let b: Float = 0.75
 
     /// Builds the index from per-leaf token lists.
     init(leafCount: Int, leafStems: [Int: [String]]) {
@@ -42,23 +40,9 @@ struct RetrievalIndex: Sendable {
         self.terms = terms
         self.documents = documents
         termIDs = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32($0)) })
-        var postings = [[(leaf: Int32, frequency: Float)]](repeating: [], count: terms.count)
-        var lengths = [Float](repeating: 0, count: documents.count)
-        for (leaf, document) in documents.enumerated() {
-            for entry in document where Int(entry.term) < terms.count {
-                postings[Int(entry.term)].append((Int32(leaf), entry.frequency))
-                lengths[leaf] += entry.frequency
-            }
-        }
-        let n = Float(max(documents.filter { !$0.isEmpty }.count, 1))
-        sortedTerms = terms.enumerated().map { ($1, postings[$0].count) }.sorted { $0.term < $1.term }
-        let average = max(lengths.reduce(0, +) / n, 1)
-        let lengthNorm = lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / average) }
-        self.postings = postings.map { list in
-            let df = Float(list.count)
-            let idf = Foundation.log(1 + (n - df + 0.5) / (df + 0.5))
-            return list.map { ($0.leaf, idf * $0.frequency * (Self.k1 + 1) / ($0.frequency + lengthNorm[Int($0.leaf)])) }
-        }
+        let postings = BM25Postings(documents: documents, termCount: terms.count, counted: documents.filter { !$0.isEmpty }.count)
+        self.postings = postings
+        sortedTerms = terms.enumerated().map { ($1, postings.lists[$0].count) }.sorted { $0.term < $1.term }
     }
 
     /// The term id of `stem`, if indexed.
@@ -95,21 +79,11 @@ struct RetrievalIndex: Sendable {
     }
 
     /// BM25 scores of every leaf for the query term ids (each counted once, as `ids(_:)` gives them),
-    /// and the `count` best leaves.
+    /// and the `count` best leaves. Terms held by more than a tenth of the subheadings are left out.
     func search(_ ids: [Int32], count: Int) -> (best: [(leaf: Int, score: Float)], byLeaf: [Float]) {
         var scores = [Float](repeating: 0, count: documents.count)
         guard !ids.isEmpty, count > 0 else { return ([], scores) }
-        var touched: [Int32] = []
-        let common = max(documents.count / 10, 1)
-        scores.withUnsafeMutableBufferPointer { score in
-            for id in ids where Int(id) < postings.count && postings[Int(id)].count <= common {
-                for posting in postings[Int(id)] {
-                    let leaf = Int(posting.leaf)
-                    if score[leaf] == 0 { touched.append(posting.leaf) }
-                    score[leaf] += posting.weight
-                }
-            }
-        }
+        let touched = postings.accumulate(ids, into: &scores, common: max(documents.count / 10, 1))
         return (Self.best(count, of: touched, scores: scores), scores)
     }
 
