@@ -24,16 +24,18 @@ public struct FXRates: Sendable {
     /// The H.10 file name inside a data directory.
     public static let fedFile = "finance/fed_h10_monthly.csv"
 
-    /// Loads both files from a data directory laid out like `../shared/data`.
+    /// Loads both files from a data directory laid out like `../shared/data`; `ecb` is the ECB
+    /// history when the caller has already read it (the daemon reads it once for finance and rules).
     ///
     /// A missing file is an error: a risk figure must never silently come from the other source.
-    public init(dataDirectory: URL) throws(FinanceError) {
+    public init(dataDirectory: URL, ecb history: ECBRateHistory? = nil) throws(FinanceError) {
         let ecbURL = dataDirectory.appendingPathComponent(Self.ecbFile)
         let fedURL = dataDirectory.appendingPathComponent(Self.fedFile)
-        for url in [ecbURL, fedURL] where !FileManager.default.fileExists(atPath: url.path) {
+        for url in history == nil ? [ecbURL, fedURL] : [fedURL] where !FileManager.default.fileExists(atPath: url.path) {
             throw .malformedFile(file: url.path, line: 0, reason: "not found; point --data at a directory holding \(Self.ecbFile) and \(Self.fedFile) (Docs/DATA.md)")
         }
-        self.init(ecb: try ECBReferenceRates(contentsOf: ecbURL), fed: try FedH10Rates(contentsOf: fedURL))
+        let ecb = if let history { ECBReferenceRates(history: history) } else { try ECBReferenceRates(contentsOf: ecbURL) }
+        self.init(ecb: ecb, fed: try FedH10Rates(contentsOf: fedURL))
     }
 
     /// The value of one unit of `currency` in `base` on each date in [from, to].

@@ -5,7 +5,7 @@ public import Foundation
 /// replays it.
 ///
 /// The CLI and the API both go through here, so a determination made from either can be replayed by
-/// id with `corridor-rules replay` or `GET /v1/decisions/{id}/replay`, like a quote. The record
+/// id with `corridor-rules replay` or `GET /v1/origin/determinations/{id}/replay`, like a quote. The record
 /// holds the request (canonical JSON), the rules table's id, version and SHA-256 with its text, and
 /// the output.
 public struct OriginDesk: Sendable {
@@ -26,11 +26,9 @@ public struct OriginDesk: Sendable {
     /// the same table is one record however often it is asked. `owner` is the enterprise asking
     /// through the API (nil from the CLI).
     public func determine(body: Data, recordedAt: Date, owner: String? = nil) async throws(RulesError) -> OriginDetermination {
-        let request = try OriginRequest.parse(body)
-        var determination = try engine.determine(request)
+        let document = try OriginRequest.document(body)
+        var determination = try engine.determine(try OriginRequest.parse(document: document))
         guard let log else { return determination }
-        let document: JSONValue
-        do { document = try JSONDecoder().decode(JSONValue.self, from: body) } catch { throw .invalidRequest(field: "body", reason: "not valid JSON") }
         let requestData = try QuoteDesk.canonical(document), output = try QuoteDesk.canonical(determination)
         let reference = engine.rules.reference
         let references = [reference]

@@ -56,8 +56,16 @@ public struct OriginRequest: Sendable, Hashable {
 
     /// Reads and checks a request; every problem names its field.
     public static func parse(_ data: Data) throws(RulesError) -> OriginRequest {
-        let document: JSONValue
-        do { document = try JSONDecoder().decode(JSONValue.self, from: data) } catch { throw .invalidRequest(field: "body", reason: "not valid JSON") }
+        try parse(document: try document(data))
+    }
+
+    /// The request body as a JSON document, numbers kept exactly.
+    static func document(_ data: Data) throws(RulesError) -> JSONValue {
+        do { return try JSONDecoder().decode(JSONValue.self, from: data) } catch { throw .invalidRequest(field: "body", reason: "not valid JSON") }
+    }
+
+    /// Checks a request already read as a JSON document.
+    static func parse(document: JSONValue) throws(RulesError) -> OriginRequest {
         guard case .object(let root) = document else { throw .invalidRequest(field: "body", reason: "must be a JSON object") }
         try RequestFields.known(root, ["agreement", "product", "produced_in", "export_to", "currency", "fob", "costs", "materials"], path: "")
         let text = { (d: [String: JSONValue], key: String, path: String, required: Bool) throws(RulesError) -> String? in

@@ -23,13 +23,7 @@ public struct FinanceService: Sendable {
     /// finance and rules engines); without it the file is read here.
     public static func load(dataDirectory: String, ecb: ECBRateHistory? = nil, scorecardPath: String?, logger: Logger) -> FinanceService {
         let rates: Result<FXRates, FinanceError> = Result { () throws(FinanceError) in
-            let directory = URL(fileURLWithPath: dataDirectory, isDirectory: true)
-            guard let ecb else { return try FXRates(dataDirectory: directory) }
-            let fed = directory.appendingPathComponent(FXRates.fedFile)
-            guard FileManager.default.fileExists(atPath: fed.path) else {
-                throw .malformedFile(file: fed.path, line: 0, reason: "not found; point --data at a directory holding \(FXRates.fedFile) (Docs/DATA.md)")
-            }
-            return FXRates(ecb: ECBReferenceRates(history: ecb), fed: try FedH10Rates(contentsOf: fed))
+            try FXRates(dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true), ecb: ecb)
         }
         if case .failure(let error) = rates { logger.warning("FX rates not loaded; /v1/risk/fx answers 503", metadata: ["reason": "\(error)"]) }
         let card: Result<Scorecard, FinanceError>

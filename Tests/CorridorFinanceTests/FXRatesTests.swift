@@ -1,6 +1,7 @@
 import CorridorFinance
 import CorridorModel
 import CorridorTestSupport
+import Foundation
 import Testing
 
 @Suite("FX rates: ECB and H.10 loaders, cross rates, explicit gaps")
@@ -38,6 +39,19 @@ struct FXRatesTests {
         #expect(throws: FinanceError.malformedFile(file: "x.csv", line: 3, reason: "USD rate 'abc' is not a positive decimal")) {
             try ECBReferenceRates(text: text, file: "x.csv")
         }
+    }
+
+    @Test("a history read once elsewhere gives the same series as reading the file; the H.10 file is still required", .needsReferenceData)
+    func sharedHistory() throws {
+        let directory = try TestData.requireData()
+        let text = try String(contentsOf: directory.appendingPathComponent(FXRates.ecbFile), encoding: .utf8)
+        let shared = try FXRates(dataDirectory: directory, ecb: try ECBRateHistory(text: text))
+        let own = try FinanceData.rates()
+        let a = try shared.series(of: code("THB"), in: code("CNY"), from: day("2020-01-01"), to: day("2025-12-31"))
+        let b = try own.series(of: code("THB"), in: code("CNY"), from: day("2020-01-01"), to: day("2025-12-31"))
+        #expect(a.values == b.values && a.dates == b.dates && a.gaps == b.gaps)
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-finance-\(UUID().uuidString)")
+        #expect(throws: FinanceError.self) { try FXRates(dataDirectory: empty, ecb: try ECBRateHistory(text: text)) }
     }
 
     @Test("real data: EUR/CNY over ten years, THB/CNY cross rate, ISK's ten-year gap", .needsReferenceData)
