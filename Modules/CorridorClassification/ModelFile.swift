@@ -59,33 +59,15 @@ public enum ModelFile {
         data.append(json)
         appendArray(&data, classifier.model.input)
         appendArray(&data, classifier.model.output)
-        var offsets: [Int32] = [0]
-        var terms: [Int32] = []
-        var frequencies: [Float] = []
-        for document in classifier.retrieval.documents {
-            for entry in document {
-                terms.append(entry.term)
-                frequencies.append(entry.frequency)
-            }
-            offsets.append(Int32(terms.count))
-        }
-        appendArray(&data, offsets)
-        appendArray(&data, terms)
-        appendArray(&data, frequencies)
-        var exampleOffsets: [Int32] = [0]
-        var exampleTerms: [Int32] = []
-        var exampleFrequencies: [Float] = []
-        for document in classifier.nearest.documents {
-            for entry in document {
-                exampleTerms.append(entry.term)
-                exampleFrequencies.append(entry.frequency)
-            }
-            exampleOffsets.append(Int32(exampleTerms.count))
-        }
+        let retrieval = flatten(classifier.retrieval.documents)
+        appendArray(&data, retrieval.offsets)
+        appendArray(&data, retrieval.terms)
+        appendArray(&data, retrieval.frequencies)
+        let examples = flatten(classifier.nearest.documents)
         appendArray(&data, classifier.nearest.leaves)
-        appendArray(&data, exampleOffsets)
-        appendArray(&data, exampleTerms)
-        appendArray(&data, exampleFrequencies)
+        appendArray(&data, examples.offsets)
+        appendArray(&data, examples.terms)
+        appendArray(&data, examples.frequencies)
         appendArray(&data, classifier.siblings.weights)
         data.append(contentsOf: SHA256.hash(data: data))
         return data
@@ -154,20 +136,8 @@ public enum ModelFile {
               siblingWeights.count > 1, siblingWeights.count & (siblingWeights.count - 1) == 0 else {
             throw fail("its weight sections do not match its header")
         }
-        var documents: [[(term: Int32, frequency: Float)]] = []
-        documents.reserveCapacity(leaves)
-        for leaf in 0..<leaves {
-            let range = Int(offsets[leaf])..<Int(offsets[leaf + 1])
-            guard range.lowerBound <= range.upperBound, range.upperBound <= terms.count else { throw fail("a retrieval document is out of range") }
-            documents.append(range.map { (terms[$0], frequencies[$0]) })
-        }
-        var exampleDocuments: [[(term: Int32, frequency: Float)]] = []
-        exampleDocuments.reserveCapacity(exampleLeaves.count)
-        for example in 0..<exampleLeaves.count {
-            let range = Int(exampleOffsets[example])..<Int(exampleOffsets[example + 1])
-            guard range.lowerBound <= range.upperBound, range.upperBound <= exampleTerms.count else { throw fail("an example document is out of range") }
-            exampleDocuments.append(range.map { (exampleTerms[$0], exampleFrequencies[$0]) })
-        }
+        guard let documents = unflatten(offsets, terms, frequencies) else { throw fail("a retrieval document is out of range") }
+        guard let exampleDocuments = unflatten(exampleOffsets, exampleTerms, exampleFrequencies) else { throw fail("an example document is out of range") }
         let nearest = ExampleIndex(leaves: exampleLeaves, documents: exampleDocuments, termCount: header.terms.count, leafCount: leaves)
         let model = TreeSoftmaxModel(tree: header.tree, extractor: extractor, dimension: header.dimension, input: input, output: output)
         let siblings = SiblingDiscriminator(bits: siblingWeights.count.trailingZeroBitCount, weights: siblingWeights, layout: model.layout)
@@ -175,6 +145,35 @@ public enum ModelFile {
                           siblings: siblings, examples: header.examples,
                           vocabulary: header.vocabulary, hyperparameters: p, calibration: header.calibration, statistics: header.statistics,
                           development: header.development)
+    }
+
+    /// Documents of (term, frequency) pairs as three sections: offsets (one more than documents),
+    /// term ids and frequencies.
+    private static func flatten(_ documents: [[(term: Int32, frequency: Float)]]) -> (offsets: [Int32], terms: [Int32], frequencies: [Float]) {
+        var offsets: [Int32] = [0]
+        var terms: [Int32] = []
+        var frequencies: [Float] = []
+        for document in documents {
+            for entry in document {
+                terms.append(entry.term)
+                frequencies.append(entry.frequency)
+            }
+            offsets.append(Int32(terms.count))
+        }
+        return (offsets, terms, frequencies)
+    }
+
+    /// The documents back from their sections; nil when an offset is out of range.
+    private static func unflatten(_ offsets: [Int32], _ terms: [Int32], _ frequencies: [Float]) -> [[(term: Int32, frequency: Float)]]? {
+        var documents: [[(term: Int32, frequency: Float)]] = []
+        documents.reserveCapacity(max(offsets.count - 1, 0))
+        for index in 0..<max(offsets.count - 1, 0) {
+            let start = Int(offsets[index]), end = Int(offsets[index + 1])
+            // Checked before the range is formed: a range whose bounds are reversed would trap.
+            guard start >= 0, start <= end, end <= terms.count, end <= frequencies.count else { return nil }
+            documents.append((start..<end).map { (terms[$0], frequencies[$0]) })
+        }
+        return documents
     }
 
     private static func append<T: FixedWidthInteger>(_ data: inout Data, _ value: T) {
