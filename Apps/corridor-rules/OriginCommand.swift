@@ -11,8 +11,8 @@ struct OriginCommand: AsyncParsableCommand {
         commandName: "origin",
         abstract: "Decide whether a good is originating under an agreement's product-specific rules, step by step, recorded for replay.",
         discussion: """
-            The request is a bill of materials (Docs/RULES.md). The rules are the shipped RCEP Annex 3A rows (chapters \
-            39, 42, 61-64, 85, 94, 95; HS 2012), or the table given with --rules (or $CORRIDOR_ORIGIN_RULES): each HS \
+            The request is a bill of materials (Docs/RULES.md). The rules are the shipped RCEP Annex 3A rows read so far \
+            (chapters 94 and 95, parts of 85 and 39; HS 2012; a code no row covers is refused), or the table given with --rules (or $CORRIDOR_ORIGIN_RULES): each HS \
             prefix's rule (WO, CC, CTH, CTSH, RVC40, alternatives with 'or', 'except from'); see Docs/RULE-PACKS.md. \
             The determination is recorded in --database (created if absent) and can be replayed with \
             `corridor-rules replay ID`. Exit status 3: the good is not originating.
