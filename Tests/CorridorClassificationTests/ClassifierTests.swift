@@ -15,7 +15,7 @@ enum SmallModel {
         parameters.dimension = 24
         parameters.epochs = 6
         parameters.buckets = 1 << 16
-        return try Classifier.train(corpus: corpus, hyperparameters: parameters)
+        return try await offPool { [parameters] in try Classifier.train(corpus: corpus, hyperparameters: parameters) }
     }
 
     static func classifier() async throws -> Classifier { try await task.value }
@@ -123,13 +123,13 @@ struct ClassifierTests {
         parameters.dimension = 8
         parameters.epochs = 2
         parameters.buckets = 1 << 12
-        let first = try Classifier.train(corpus: corpus, hyperparameters: parameters)
-        let second = try Classifier.train(corpus: corpus, hyperparameters: parameters)
+        let first = try await offPool { [parameters] in try Classifier.train(corpus: corpus, hyperparameters: parameters) }
+        let second = try await offPool { [parameters] in try Classifier.train(corpus: corpus, hyperparameters: parameters) }
         #expect(first.model.input == second.model.input)
         #expect(first.model.output == second.model.output)
         #expect(first.siblings.weights == second.siblings.weights)
         parameters.seed += 1
-        let other = try Classifier.train(corpus: corpus, hyperparameters: parameters)
+        let other = try await offPool { [parameters] in try Classifier.train(corpus: corpus, hyperparameters: parameters) }
         #expect(other.model.input != first.model.input)
     }
 
@@ -175,9 +175,9 @@ struct ClassifierTests {
         parameters.dimension = 16
         parameters.epochs = 4
         parameters.buckets = 1 << 14
-        let one = try Classifier.train(corpus: corpus, hyperparameters: parameters)
+        let one = try await offPool { [parameters] in try Classifier.train(corpus: corpus, hyperparameters: parameters) }
         parameters.threads = 2
-        let two = try Classifier.train(corpus: corpus, hyperparameters: parameters)
+        let two = try await offPool { [parameters] in try Classifier.train(corpus: corpus, hyperparameters: parameters) }
         let a = try #require(one.development?.level(6)?.top1)
         let b = try #require(two.development?.level(6)?.top1)
         #expect(abs(a - b) < 0.05, "one thread \(a), two \(b)")

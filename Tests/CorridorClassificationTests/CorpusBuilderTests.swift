@@ -11,7 +11,7 @@ enum RealCorpus {
         let database = try await ReferenceFixture.database()
         let inputs = try await CorpusBuilder.readInputs(reference: ReferenceStore(database: database),
                                                         dataDirectory: try TestData.requireData())
-        return try CorpusBuilder().build(inputs)
+        return try await offPool { try CorpusBuilder().build(inputs) }
     }
 
     static func corpus() async throws -> TrainingCorpus { try await task.value }

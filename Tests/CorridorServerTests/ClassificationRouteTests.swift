@@ -16,7 +16,7 @@ enum RouteModels {
     static let corpus = Task<TrainingCorpus, any Error> {
         let database = try await ReferenceFixture.database()
         let inputs = try await CorpusBuilder.readInputs(reference: ReferenceStore(database: database), dataDirectory: try TestData.requireData())
-        return try CorpusBuilder().build(inputs)
+        return try await offPool { try CorpusBuilder().build(inputs) }
     }
 
     static func model(chapters: Set<String>) async throws -> Classifier {
@@ -24,7 +24,8 @@ enum RouteModels {
         parameters.dimension = 12
         parameters.epochs = 3
         parameters.buckets = 1 << 14
-        return try Classifier.train(corpus: try await corpus.value.restricted(toChapters: chapters), hyperparameters: parameters)
+        let restricted = try await corpus.value.restricted(toChapters: chapters)
+        return try await offPool { [parameters] in try Classifier.train(corpus: restricted, hyperparameters: parameters) }
     }
 
     static let bags = Task<Classifier, any Error> { try await model(chapters: ["42"]) }
